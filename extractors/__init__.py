@@ -1,0 +1,1 @@
+"""Pure functions from document bytes to records: no network, no database."""

@@ -1,0 +1,1 @@
+"""Reference tables shipped with the package (forces, local policing bodies)."""
