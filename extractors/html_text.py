@@ -1,0 +1,165 @@
+"""HTML helpers shared by the page extractors: main content, labelled fields, headings."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+_CHROME = ("nav", "footer", "aside", "script", "style", "noscript", "form", "template", "svg",
+           "iframe", "button")
+_BLOCKS = {"p", "div", "li", "dd", "dt", "td", "th", "tr", "section", "article", "main",
+           "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "header", "span"}
+_CHROME_TOKEN = re.compile(r"^(cookie\S*|\S*breadcrumbs?|sidebar|widget\S*|related\S*|share\S*|"
+                           r"menu|\S*-menu|nav\S*|site-header|site-footer|skip-link|newsletter|"
+                           r"banner|complementary|navigation|contentinfo)$", re.I)
+
+
+def decode_html(data: bytes) -> str:
+    """Bytes to text, honouring a declared charset (windows-1252 pages exist)."""
+    return _decode(data)
+
+
+def _decode(data: bytes) -> str:
+    head = data[:4096].decode("ascii", "ignore").lower()
+    m = re.search(r"charset\s*=\s*[\"']?([\w-]+)", head)
+    for enc in ([m.group(1)] if m else []) + ["utf-8", "windows-1252"]:
+        try:
+            return data.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("utf-8", "replace")
+
+
+def parse_html(data: bytes | str) -> BeautifulSoup:
+    """A BeautifulSoup tree (lxml parser) from bytes or text."""
+    text = data if isinstance(data, str) else _decode(data)
+    return BeautifulSoup(text, "lxml")
+
+
+def text_of(node: Tag | NavigableString | None) -> str:
+    """Visible text of a node with whitespace collapsed."""
+    if node is None:
+        return ""
+    raw = node.get_text(" ", strip=True) if isinstance(node, Tag) else str(node)
+    return re.sub(r"\s+", " ", raw.replace("\xa0", " ")).strip()
+
+
+def main_content(soup: BeautifulSoup) -> Tag:
+    """The page's own content: <main>/role=main/<article> holding the h1, chrome removed."""
+    h1 = soup.find("h1")
+    candidates = [soup.find("main"), soup.find(attrs={"role": "main"}),
+                  h1.find_parent("article") if h1 is not None else None]
+    root = next((c for c in candidates if isinstance(c, Tag) and text_of(c)), None)
+    root = BeautifulSoup(str(root or soup.body or soup), "lxml")
+    for tag in root.find_all(_CHROME):
+        tag.decompose()
+    for tag in root.find_all(True):
+        if getattr(tag, "decomposed", False) or tag.find("h1") is not None:
+            continue
+        if tag.name == "header" and tag.find_parent("article") is None:
+            tag.decompose()
+            continue
+        tokens = [*(tag.get("class") or []), str(tag.get("id") or ""),
+                  str(tag.get("role") or "")]
+        if any(_CHROME_TOKEN.match(t) for t in tokens if t):
+            tag.decompose()
+    return root.body or root
+
+
+@dataclass
+class Field:
+    """A labelled value on a page: its text and the elements that carry it."""
+
+    label: str
+    text: str
+    nodes: list[Tag | NavigableString]
+
+    def link_texts(self) -> list[str]:
+        """Texts of the links inside the value, in order."""
+        out: list[str] = []
+        for node in self.nodes:
+            if isinstance(node, Tag):
+                links = [node] if node.name == "a" else node.find_all("a")
+                out += [text_of(a) for a in links if text_of(a)]
+        return out
+
+
+def find_field(root: Tag, labels: tuple[str, ...], stop_labels: tuple[str, ...] = ()) -> Field | None:
+    """The value after the first text that reads as one of ``labels`` ('Published on:').
+
+    Works whether the value shares the label's text node, follows it inside the same
+    block (<p><strong>Label:</strong> value</p>), or sits in the next element (dt/dd,
+    th/td, heading then paragraph, span then span).
+    """
+    label_re = re.compile(r"^\s*(" + "|".join(re.escape(x) for x in labels) + r")\s*(?::|\s-\s|$)",
+                          re.I)
+    stop = labels + stop_labels
+    stop_re = re.compile(r"^\s*(" + "|".join(re.escape(x) for x in stop) + r")\s*(?::|$)", re.I)
+    for string in root.find_all(string=True):
+        if not isinstance(string, NavigableString) or string.parent is None:
+            continue
+        clean = re.sub(r"\s+", " ", str(string).replace("\xa0", " ")).strip()
+        m = label_re.match(clean)
+        if not m:
+            continue
+        rest = clean[m.end():].strip()
+        if rest:
+            label_node: Tag | NavigableString = string
+            nodes: list[Tag | NavigableString] = [NavigableString(rest)]
+            nodes += _following(label_node, stop_re)
+            return Field(m.group(1), _join(nodes), nodes)
+        element: Tag = string.parent
+        while element is not None and text_of(element).strip().rstrip(":").strip().lower() \
+                == m.group(1).lower() and element.parent is not None:
+            nodes = _following(element, stop_re)
+            if _join(nodes):
+                return Field(m.group(1), _join(nodes), nodes)
+            if element.name in ("dt", "th", "h2", "h3", "h4", "h5", "h6", "td"):
+                break
+            element = element.parent
+        if element is not None:
+            nodes = _following(element, stop_re, limit=1)
+            if _join(nodes):
+                return Field(m.group(1), _join(nodes), nodes)
+    return None
+
+
+def _following(node: Tag | NavigableString, stop_re: re.Pattern[str],
+               limit: int | None = None) -> list[Tag | NavigableString]:
+    out: list[Tag | NavigableString] = []
+    for sib in node.next_siblings:
+        if isinstance(sib, Tag) and sib.name == "br":
+            if out and _join(out):
+                break
+            continue
+        text = text_of(sib)
+        if not text:
+            continue
+        if stop_re.match(text):
+            break
+        if isinstance(sib, Tag) and sib.name in ("h1", "h2", "h3", "h4", "h5", "h6") and out:
+            break
+        out.append(sib)
+        if limit and len(out) >= limit:
+            break
+        if isinstance(sib, Tag) and sib.name in ("dd", "td", "p", "div", "li", "ul", "ol"):
+            break
+    return out
+
+
+def _join(nodes: list[Tag | NavigableString]) -> str:
+    return re.sub(r"\s+", " ", " ".join(text_of(n) for n in nodes)).strip(" :")
+
+
+def split_list(text: str) -> list[str]:
+    """'A, B and C' -> ['A', 'B', 'C'] (commas and the final 'and')."""
+    parts = [p.strip() for p in re.split(r"\s*[,;]\s*", text) if p.strip()]
+    if parts:
+        last = parts.pop()
+        pieces = re.split(r"\s+and\s+", last)
+        if len(pieces) > 1:
+            parts += [" and ".join(pieces[:-1]), pieces[-1]]
+        else:
+            parts.append(last)
+    return [re.sub(r"^and\s+", "", p).strip() for p in parts if p.strip()]

@@ -1,0 +1,128 @@
+"""Publication landing pages (`/publications/<slug>/`): title, date, types, forces, files."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlparse
+
+from bs4 import BeautifulSoup, Tag
+
+from extractors.dates import parse_date
+from extractors.html_text import Field, find_field, main_content, parse_html, split_list, text_of
+from extractors.records import DocumentLink, Extraction, Problem, Publication
+from reference.forces import match_forces
+
+DATE_LABELS = ("Published on", "Publication date", "Date published", "Published", "Date of publication")
+TYPE_LABELS = ("Publication types", "Publication type", "Types", "Type")
+FORCE_LABELS = ("Police forces", "Police force", "Forces", "Force")
+FIRE_LABELS = ("Fire & rescue services", "Fire and rescue services", "Fire & rescue service",
+               "Fire and rescue service")
+OTHER_LABELS = ("Last updated", "Updated on", "Updated", "Get the report", "Download the report",
+                "Read the report online", "Related", "Share")
+_WELSH = re.compile(r"cymraeg|welsh|os hoffech|darllen|adroddiad|\bcy\b", re.I)
+_REPORT_BLOCK = re.compile(r"get the report|read the report|download the report|"
+                           r"read the (full )?report|download", re.I)
+
+
+def extract_publication_page(data: bytes, source: str) -> Extraction:
+    """Everything a landing page says about its publication; problems for what is missing."""
+    soup = parse_html(data)
+    root = main_content(soup)
+    out = Extraction(source=source, kind="publication_page")
+    pub = out.publication
+    pub.title = page_title(soup, root)
+    stops = DATE_LABELS + TYPE_LABELS + FORCE_LABELS + FIRE_LABELS + OTHER_LABELS
+    date_field = find_field(root, DATE_LABELS, stops)
+    if date_field is not None:
+        pub.published_on = parse_date(date_field.text)
+    if pub.published_on is None:
+        reason = ("no publication date on the landing page" if date_field is None else
+                  f"unreadable publication date {date_field.text!r}")
+        out.problems.append(Problem("extract", reason, {"title": pub.title}, source))
+    types = find_field(root, TYPE_LABELS, stops)
+    if types is not None:
+        pub.publication_types = _values(types)
+    forces = find_field(root, FORCE_LABELS, stops)
+    if forces is not None:
+        pub.forces_text = forces.text
+        match = match_forces(forces.text)
+        pub.forces, pub.all_forces, pub.other_bodies = match.force_ids, match.all_forces, \
+            match.other_bodies
+        if match.unmatched:
+            out.problems.append(Problem(
+                "extract", "unknown police force name(s): " + "; ".join(match.unmatched),
+                {"title": pub.title, "police_forces": forces.text}, source))
+    fire = find_field(root, FIRE_LABELS, stops)
+    if fire is not None:
+        pub.fire_services = _values(fire)
+    pub.documents = document_links(root, source)
+    if not pub.title:
+        out.problems.append(Problem("extract", "no title (h1) on the landing page", {}, source))
+    return out
+
+
+def page_title(soup: BeautifulSoup, root: Tag) -> str | None:
+    """The h1 of the content, else og:title, else <title> without the site name."""
+    h1 = root.find("h1") or soup.find("h1")
+    if h1 is not None and text_of(h1):
+        return text_of(h1)
+    meta = soup.find("meta", attrs={"property": "og:title"})
+    if isinstance(meta, Tag) and meta.get("content"):
+        return str(meta["content"]).strip()
+    if soup.title and text_of(soup.title):
+        return re.split(r"\s+[-|\u2013]\s+His Majesty", text_of(soup.title))[0].strip()
+    return None
+
+
+def _values(field: Field) -> list[str]:
+    links = field.link_texts()
+    if links and len(" ".join(links)) >= 0.6 * len(field.text.replace(",", "").replace(" and ", " ")):
+        return links
+    return split_list(field.text)
+
+
+def document_links(root: Tag, base: str) -> list[DocumentLink]:
+    """Report files the page offers: PDFs and HTML report versions, Welsh told apart."""
+    scope = _report_block(root) or root
+    found: dict[str, DocumentLink] = {}
+    for a in scope.find_all("a", href=True):
+        href = str(a["href"]).strip()
+        if href.startswith(("#", "mailto:", "javascript:", "tel:")):
+            continue
+        url = urljoin(base, href)
+        label = text_of(a)
+        kind = _kind(url, label)
+        if kind is None:
+            continue
+        language = "cy" if _WELSH.search(label) or _WELSH.search(urlparse(url).path) else "en"
+        found.setdefault(url.split("#")[0], DocumentLink(url.split("#")[0], kind, language, label))
+    return list(found.values())
+
+
+def _kind(url: str, label: str) -> str | None:
+    path = urlparse(url).path.lower()
+    if path.endswith(".pdf") or re.search(r"\(pdf\b|pdf document", label, re.I):
+        return "pdf"
+    if "/publication-html/" in path or "/peel-reports/" in path or re.search(r"\(html\)", label, re.I):
+        return "html"
+    return None
+
+
+def _report_block(root: Tag) -> Tag | None:
+    """The 'Get the report' block: the smallest container of that heading and its links."""
+    for string in root.find_all(string=_REPORT_BLOCK):
+        node = string.parent
+        for _ in range(6):
+            if node is None or node.parent is None:
+                break
+            if any(_kind(str(a["href"]), text_of(a)) for a in node.find_all("a", href=True)):
+                return _widen(node)
+            node = node.parent
+    return None
+
+
+def _widen(node: Tag) -> Tag:
+    """Include sibling links of a heading-style block (heading, then lists of links)."""
+    parent = node.parent
+    if parent is not None and node.name in ("h2", "h3", "h4", "p", "strong"):
+        return parent
+    return node

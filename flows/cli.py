@@ -1,0 +1,205 @@
+"""The `hmicfrs` command line (typer). Commands parse options and call flows or queries."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Watch HMICFRS publications and run the Section 55 clock.")
+STATE: dict[str, Any] = {"debug": False}
+
+SiteOpt = typer.Option(None, "--site", help="Base URL of the site (env HMICFRS_SITE).")
+DbOpt = typer.Option(None, "--db", help="SQLAlchemy URL (env HMICFRS_DB_URL).")
+DataOpt = typer.Option(None, "--data-dir", help="Data directory (env HMICFRS_DATA_DIR).")
+AsOfOpt = typer.Option(None, "--as-of", help="Judge statuses as of this date (YYYY-MM-DD).")
+EngineOpt = typer.Option("prefect", "--engine",
+                         help="prefect (flow runs, artifacts, events) or direct (no orchestrator).")
+
+
+def _date(value: Optional[str], name: str) -> Optional[date]:
+    if value is None:
+        return None
+    from extractors.dates import parse_date
+    parsed = parse_date(value)
+    if parsed is None:
+        raise typer.BadParameter(f"{name}: not a date: {value!r}")
+    return parsed
+
+
+@app.callback()
+def _main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks.")) -> None:
+    STATE["debug"] = debug
+
+
+def _pipeline(command: str, engine: str, site: Optional[str], db: Optional[str],
+              data_dir: Optional[str], as_of: Optional[date], **filters: Any) -> None:
+    from flows.settings import resolve_settings
+    if engine == "direct":
+        from flows.pipeline import run_pipeline
+        settings = resolve_settings(site=site, db=db, data_dir=data_dir, as_of=as_of)
+        report = run_pipeline(settings, command=command, **filters)
+        typer.echo("\n".join(report.lines()))
+        return
+    if engine != "prefect":
+        raise typer.BadParameter(f"--engine must be prefect or direct, not {engine!r}")
+    from flows import nightly as flows_
+    if command == "run":
+        result = flows_.nightly(site=site, db=db, data_dir=data_dir, as_of=as_of)
+    elif command == "backfill":
+        result = flows_.backfill(site=site, db=db, data_dir=data_dir, as_of=as_of, **filters)
+    else:
+        result = flows_.reprocess(db=db, data_dir=data_dir, as_of=as_of, **filters)
+    typer.echo("\n".join(result["lines"]))
+
+
+@app.command()
+def run(site: Optional[str] = SiteOpt, db: Optional[str] = DbOpt,
+        data_dir: Optional[str] = DataOpt, as_of: Optional[str] = AsOfOpt,
+        engine: str = EngineOpt) -> None:
+    """The nightly job, once: discover, fetch, extract, validate, load, start clocks."""
+    _pipeline("run", engine, site, db, data_dir, _date(as_of, "--as-of"))
+
+
+@app.command()
+def backfill(since: str = typer.Option(..., "--since"), until: Optional[str] = typer.Option(None, "--until"),
+             type_: Optional[list[str]] = typer.Option(None, "--type", help="Publication type (repeatable)."),
+             force: Optional[list[str]] = typer.Option(None, "--force", help="Force (repeatable)."),
+             site: Optional[str] = SiteOpt, db: Optional[str] = DbOpt,
+             data_dir: Optional[str] = DataOpt, as_of: Optional[str] = AsOfOpt,
+             engine: str = EngineOpt) -> None:
+    """The pipeline over a date range of publications; resumable."""
+    forces = [_force(f) for f in force or []]
+    _pipeline("backfill", engine, site, db, data_dir, _date(as_of, "--as-of"),
+              since=_date(since, "--since"), until=_date(until, "--until"),
+              types=list(type_ or []) or None, forces=forces or None)
+
+
+@app.command()
+def reprocess(since: Optional[str] = typer.Option(None, "--since"), db: Optional[str] = DbOpt,
+              data_dir: Optional[str] = DataOpt, as_of: Optional[str] = AsOfOpt,
+              engine: str = EngineOpt) -> None:
+    """Re-run extraction and validation from the stored raw documents (no network)."""
+    _pipeline("reprocess", engine, None, db, data_dir, _date(as_of, "--as-of"),
+              since=_date(since, "--since"))
+
+
+@app.command()
+def extract(path_or_url: str = typer.Argument(..., metavar="PATH_OR_URL"),
+            site: Optional[str] = SiteOpt) -> None:
+    """Run the extractors on one document and print the contract's JSON."""
+    from flows.extract_one import extract_document
+    typer.echo(json.dumps(extract_document(path_or_url, site), indent=2, ensure_ascii=False))
+
+
+def _store(db: Optional[str], data_dir: Optional[str]):  # type: ignore[no-untyped-def]
+    from flows.settings import resolve_settings
+    from store.db import open_store
+    settings = resolve_settings(db=db, data_dir=data_dir)
+    return settings, open_store(settings.db_url)
+
+
+def _force(name: str) -> str:
+    from store.queries import resolve_force
+    return resolve_force(name)
+
+
+@app.command()
+def deadlines(force: Optional[str] = typer.Option(None, "--force"),
+              status: Optional[str] = typer.Option(None, "--status"),
+              as_of: Optional[str] = AsOfOpt,
+              fmt: str = typer.Option("table", "--format", help="table, csv, json or ics"),
+              db: Optional[str] = DbOpt, data_dir: Optional[str] = DataOpt) -> None:
+    """The Section 55 obligations, judged as of a date (default today)."""
+    from flows.deadlines import render_deadlines
+    _settings, engine = _store(db, data_dir)
+    out = render_deadlines(engine, force=_force(force) if force else None, status=status,
+                           as_of=_date(as_of, "--as-of") or date.today(), fmt=fmt)
+    sys.stdout.write(out if isinstance(out, str) else out.decode())
+
+
+@app.command()
+def respond(publication: str = typer.Argument(...), force: str = typer.Option(..., "--force"),
+            on: str = typer.Option(..., "--date", help="Date the response was published."),
+            url: Optional[str] = typer.Option(None, "--url"),
+            as_of: Optional[str] = AsOfOpt,
+            db: Optional[str] = DbOpt, data_dir: Optional[str] = DataOpt) -> None:
+    """Record that a local policing body published its response."""
+    from section55.status import status_of
+    from store.queries import record_response, resolve_publication
+    _settings, engine = _store(db, data_dir)
+    with engine.begin() as conn:
+        pub = resolve_publication(conn, publication)
+        row = record_response(conn, pub["publication_id"], _force(force),
+                              _date(on, "--date") or date.today(), url)
+    res = status_of(row["practice_deadline"], row["statutory_deadline"], row["responded_on"],
+                    _date(as_of, "--as-of") or date.today())
+    from flows.pipeline import direct_runner
+    from flows.steps import clock_step
+    direct_runner("clock", clock_step, engine, _date(as_of, "--as-of") or date.today())
+    typer.echo(f"{row['local_policing_body']}: {pub['title']}: responded {row['responded_on']} "
+               f"-> {res.status} ({res.note})")
+
+
+@app.command("draft-response")
+def draft_response(publication: str = typer.Argument(...), force: str = typer.Option(..., "--force"),
+                   fmt: str = typer.Option("md", "--format", help="md or docx"),
+                   out: Optional[Path] = typer.Option(None, "--out"),
+                   db: Optional[str] = DbOpt, data_dir: Optional[str] = DataOpt) -> None:
+    """The response document skeleton, laid out like a real PCC response."""
+    from flows.drafts import render_draft
+    _settings, engine = _store(db, data_dir)
+    data = render_draft(engine, publication, _force(force), fmt)
+    if out is None:
+        if fmt == "docx":
+            raise typer.BadParameter("--format docx needs --out FILE")
+        sys.stdout.write(data.decode() if isinstance(data, bytes) else data)
+        return
+    out.write_bytes(data if isinstance(data, bytes) else data.encode())
+    typer.echo(f"wrote {out}")
+
+
+@app.command()
+def export(fmt: str = typer.Option("csv", "--format", help="csv or parquet"),
+           out: Path = typer.Option(..., "--out"),
+           db: Optional[str] = DbOpt, data_dir: Optional[str] = DataOpt) -> None:
+    """Every table as files (CSV or Parquet)."""
+    from flows.export import export_tables
+    _settings, engine = _store(db, data_dir)
+    for path in export_tables(engine, out, fmt):
+        typer.echo(f"wrote {path}")
+
+
+def main() -> None:
+    """Console entry point: one-line errors on stderr unless --debug."""
+    debug = "--debug" in sys.argv
+    try:
+        app(standalone_mode=False)
+    except SystemExit as exc:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the contract: one line, non-zero exit
+        import click
+        if isinstance(exc, click.exceptions.Abort):
+            sys.stderr.write("hmicfrs: aborted\n")
+            sys.exit(130)
+        if isinstance(exc, click.ClickException):
+            sys.stderr.write(f"hmicfrs: {exc.format_message()}\n")
+            sys.exit(exc.exit_code)
+        if debug:
+            raise
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        sys.stderr.write(f"hmicfrs: error: {message}\n")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,168 @@
+"""One pipeline run (nightly, backfill or reprocess), whatever runs its steps.
+
+`run_pipeline` calls each step through ``runner(name, fn, *args)``: the Prefect flows pass a
+runner that makes each step a task; tests and `--engine direct` call the steps as they are.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterator
+
+from flows import steps
+from flows.settings import Settings
+from store import repository as repo
+from store.db import open_store
+
+Runner = Callable[..., Any]
+
+
+def direct_runner(name: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run a step in-process with no orchestration."""
+    return fn(*args, **kwargs)
+
+
+class RunFailed(RuntimeError):
+    """The run could not do its job (empty listing, site unreachable...)."""
+
+
+@dataclass
+class RunReport:
+    """What a run did: the summary printed, stored in `runs` and sent as an artifact."""
+
+    run_id: str
+    command: str
+    status: str
+    summary: steps.LoadSummary
+    statuses: dict[str, int] = field(default_factory=dict)
+    next_deadlines: list[dict[str, Any]] = field(default_factory=list)
+    requests: int = 0
+    error: str | None = None
+
+    def lines(self) -> list[str]:
+        """The short human summary."""
+        s = self.summary
+        out = [f"hmicfrs {self.command} {self.status} (run {self.run_id}): new {s.new}, "
+               f"changed {s.changed}, unchanged {s.unchanged}, quarantined {s.quarantined}, "
+               f"obligations opened {s.obligations_opened}"]
+        if s.failed:
+            out.append(f"  failed to fetch: {s.failed}")
+        for table, c in sorted(s.tables.items()):
+            out.append(f"  {table}: +{c['inserted']} ~{c['updated']} ={c['unchanged']} "
+                       f"-{c['deleted']}")
+        for reason in s.reasons[:20]:
+            out.append(f"  quarantine {reason}")
+        if len(s.reasons) > 20:
+            out.append(f"  ... and {len(s.reasons) - 20} more quarantine rows")
+        for area in sorted(set(s.unknown_areas)):
+            out.append(f"  NEW AREA {area}")
+        for d in self.next_deadlines:
+            out.append(f"  next deadline {d['practice_deadline']}: {d['force_id']} - {d['title']}")
+        return out
+
+
+@contextmanager
+def single_writer(settings: Settings) -> Iterator[None]:
+    """Refuse a second concurrent run on the same data directory."""
+    from filelock import FileLock, Timeout
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(settings.data_dir / "hmicfrs.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise RunFailed(f"another hmicfrs run holds {settings.data_dir / 'hmicfrs.lock'}; "
+                        "try again when it has finished") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def run_pipeline(settings: Settings, *, command: str, runner: Runner = direct_runner,
+                 since: date | None = None, until: date | None = None,
+                 types: list[str] | None = None, forces: list[str] | None = None) -> RunReport:
+    """Discover or reload, fetch, extract, validate, load, then refresh the clock."""
+    with single_writer(settings):
+        engine = open_store(settings.db_url)
+        run_id = repo.start_run(engine, command, settings.site)
+        ctx = steps.open_context(settings, engine, run_id)
+        summary = steps.LoadSummary()
+        try:
+            works = _select(ctx, runner, command, since, until)
+            total = steps.LoadSummary()
+            for batch in _batches(works, settings.batch_size):
+                batch = runner("fetch-pages", steps.fetch_pages_step, ctx, batch)
+                batch = runner("extract-pages", steps.extract_pages_step, ctx, batch)
+                _filter(batch, types, forces)
+                batch = runner("fetch-documents", steps.fetch_documents_step, ctx, batch)
+                batch = runner("extract-documents", steps.extract_documents_step, ctx, batch)
+                part = runner("validate-load", steps.validate_and_load_step, ctx, batch)
+                _merge(total, part)
+            summary = total
+            statuses = runner("clock", steps.clock_step, engine, settings.as_of)
+            report = RunReport(run_id, command, "completed", summary, statuses,
+                               steps.next_deadlines(engine, settings.as_of))
+        except Exception as exc:
+            ctx.close()
+            repo.finish_run(engine, run_id, status="failed", counts=summary.as_counts(),
+                            error=f"{type(exc).__name__}: {exc}")
+            raise
+        ctx.close()
+        report.requests = ctx.fetch_log.total
+        counts = {**summary.as_counts(), "statuses": report.statuses,
+                  "requests": report.requests}
+        repo.finish_run(engine, run_id, status="completed", counts=counts)
+        engine.dispose()
+        return report
+
+
+def _select(ctx: steps.RunContext, runner: Runner, command: str, since: date | None,
+            until: date | None) -> list[steps.PublicationWork]:
+    if command == "reprocess":
+        return runner("stored", steps.stored_step, ctx, since=since)
+    try:
+        works = runner("discover", steps.discover_step, ctx, mode=command, since=since,
+                       until=until)
+    except Exception as exc:
+        if type(exc).__name__ == "DiscoveryError":
+            raise RunFailed(str(exc)) from exc
+        raise
+    stale = steps.stored_step(ctx, stale_only=True)
+    listed = {w.publication_id for w in works}
+    return works + [w for w in stale if w.publication_id not in listed]
+
+
+def _filter(works: list[steps.PublicationWork], types: list[str] | None,
+            forces: list[str] | None) -> None:
+    """Backfill filters: skip publications of other types or forces (no rows, no problems)."""
+    from reference.forces import force_id_for
+    wanted_forces = {force_id_for(f) or f for f in forces or []}
+    for w in works:
+        if w.outcome != "pending" or w.landing is None:
+            continue
+        pub = w.landing.publication
+        if types and not any(t.lower() in (x.lower() for x in pub.publication_types) for t in types):
+            w.outcome = "skipped"
+        elif wanted_forces and not wanted_forces & set(pub.forces):
+            w.outcome = "skipped"
+
+
+def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(items), max(1, size)):
+        yield items[i:i + size]
+
+
+def _merge(total: steps.LoadSummary, part: steps.LoadSummary) -> None:
+    for name in ("new", "changed", "unchanged", "quarantined", "failed"):
+        setattr(total, name, getattr(total, name) + getattr(part, name))
+    total.new_publications += part.new_publications
+    total.opened += part.opened
+    total.obligations_opened = len(total.opened)
+    total.unknown_areas += part.unknown_areas
+    total.reasons += part.reasons
+    for table, counts in part.tables.items():
+        acc = total.tables.setdefault(table, {k: 0 for k in counts})
+        for k, v in counts.items():
+            acc[k] = acc.get(k, 0) + v

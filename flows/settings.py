@@ -1,0 +1,53 @@
+"""Run settings: flags first, then environment (HMICFRS_*), then defaults."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from crawler.urls import DEFAULT_SITE
+from store.db import default_db_url
+
+
+@dataclass
+class Settings:
+    """Everything one command needs to know about where and how to work."""
+
+    site: str = DEFAULT_SITE
+    db_url: str = ""
+    data_dir: Path = Path("data")
+    as_of: date = field(default_factory=date.today)
+    rate_per_second: float = 1.0
+    max_tries: int = 4
+    timeout: float = 30.0
+    backoff_base: float = 1.0
+    watch_days: int = 28
+    batch_size: int = 25
+    user_agent: str | None = None
+
+    @property
+    def archive_dir(self) -> Path:
+        """Where raw downloads are kept by sha256."""
+        return self.data_dir / "raw"
+
+
+def resolve_settings(*, site: str | None = None, db: str | None = None,
+                     data_dir: str | Path | None = None, as_of: date | None = None,
+                     rate: float | None = None) -> Settings:
+    """Build Settings from flags, then HMICFRS_* environment variables, then defaults."""
+    env = os.environ
+    data = Path(data_dir or env.get("HMICFRS_DATA_DIR") or "data")
+    settings = Settings(
+        site=(site or env.get("HMICFRS_SITE") or DEFAULT_SITE).rstrip("/"),
+        data_dir=data,
+        as_of=as_of or date.today(),
+        rate_per_second=float(rate if rate is not None else env.get("HMICFRS_RATE", "1.0")),
+        max_tries=int(env.get("HMICFRS_MAX_TRIES", "4")),
+        timeout=float(env.get("HMICFRS_TIMEOUT", "30")),
+        backoff_base=float(env.get("HMICFRS_BACKOFF", "1.0")),
+        watch_days=int(env.get("HMICFRS_WATCH_DAYS", "28")),
+        user_agent=env.get("HMICFRS_USER_AGENT"),
+    )
+    settings.db_url = db or env.get("HMICFRS_DB_URL") or default_db_url(data)
+    return settings

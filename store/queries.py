@@ -1,0 +1,89 @@
+"""Read-side queries for the commands: obligations, responses, drafts, exports."""
+from __future__ import annotations
+
+import difflib
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from store import tables as t
+
+
+class NotFound(LookupError):
+    """An unknown publication or force; the message names the close matches."""
+
+
+def obligations(conn: Connection, *, force_id: str | None = None) -> list[dict[str, Any]]:
+    """Obligations joined with their publication's title and URL, by deadline."""
+    o, p = t.section55_obligations, t.publications
+    query = (sa.select(o, p.c.title, p.c.url)
+             .join(p, p.c.publication_id == o.c.publication_id)
+             .order_by(o.c.practice_deadline.is_(None), o.c.practice_deadline,
+                       o.c.publication_id, o.c.force_id))
+    if force_id:
+        query = query.where(o.c.force_id == force_id)
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def resolve_publication(conn: Connection, ref: str) -> dict[str, Any]:
+    """A publication by id, URL or exact title; else NotFound naming close matches."""
+    p = t.publications
+    slug = ref.rstrip("/").rsplit("/", 1)[-1] if "/" in ref else ref
+    row = conn.execute(sa.select(p).where(sa.or_(p.c.publication_id == slug,
+                                                 p.c.title == ref))).mappings().first()
+    if row:
+        return dict(row)
+    known = {r.publication_id: r.title for r in conn.execute(sa.select(p.c.publication_id, p.c.title))}
+    close = difflib.get_close_matches(slug, list(known), n=3, cutoff=0.4)
+    close += [i for i, title in known.items() if ref.lower() in title.lower() and i not in close]
+    hint = f"; did you mean {', '.join(close[:3])}?" if close else ""
+    raise NotFound(f"unknown publication {ref!r}{hint}")
+
+
+def resolve_force(name: str) -> str:
+    """A force id from an id, name or alias; else NotFound naming close matches."""
+    from reference.forces import force_id_for, forces
+    fid = force_id_for(name)
+    if fid:
+        return fid
+    options = list(forces()) + [f.name for f in forces().values()]
+    close = difflib.get_close_matches(name.lower(), [o.lower() for o in options], n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise NotFound(f"unknown force {name!r}{hint}")
+
+
+def record_response(conn: Connection, publication_id: str, force_id: str, responded_on: date,
+                    url: str | None) -> dict[str, Any]:
+    """Store a body's published response; returns the updated obligation."""
+    o = t.section55_obligations
+    where = (o.c.publication_id == publication_id, o.c.force_id == force_id)
+    row = conn.execute(sa.select(o).where(*where)).mappings().first()
+    if row is None:
+        raise NotFound(f"no Section 55 obligation for {force_id!r} on {publication_id!r}")
+    conn.execute(sa.update(o).where(*where).values(responded_on=responded_on, response_url=url))
+    return dict(conn.execute(sa.select(o).where(*where)).mappings().one())
+
+
+def findings_of(conn: Connection, publication_id: str) -> list[dict[str, Any]]:
+    """Recommendations, AFIs and causes of concern of one publication, in print order."""
+    r = t.recommendations
+    rows = [dict(x) for x in conn.execute(sa.select(r).where(r.c.publication_id == publication_id))
+            .mappings()]
+    return sorted(rows, key=lambda x: (x["page"] or 0, _ref_key(x["ref"])))
+
+
+def _ref_key(ref: str) -> tuple[Any, ...]:
+    parts = []
+    for piece in ref.replace("-", ".").split("."):
+        parts.append((0, int(piece), "") if piece.isdigit() else (1, 0, piece))
+    return tuple(parts)
+
+
+def table_rows(conn: Connection, name: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Every row of one table, ordered by its key, for export."""
+    table = t.metadata.tables[name]
+    keys = list(table.primary_key.columns) or list(table.columns)
+    result = conn.execute(sa.select(table).order_by(*keys))
+    return list(result.keys()), [tuple(r) for r in result]

@@ -1,0 +1,241 @@
+"""Reads and writes the pipeline needs: publications, quarantine, runs, validators, fetch log."""
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from store import tables as t
+from store.sync import CountsByTable, LoadCounts, sync_rows
+
+PUBLICATION_FIELDS = ("url", "title", "published_on", "publication_types", "is_police_inspection",
+                      "all_forces", "forces_text", "key_findings", "page_sha256",
+                      "extractor_version")
+TRACKED_CHANGES = ("title", "published_on", "publication_types", "all_forces", "forces_text",
+                   "page_sha256")
+
+
+def utcnow() -> datetime:
+    """Timezone-aware now (UTC), second precision so repeated values compare equal."""
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+@dataclass
+class PublicationBundle:
+    """Everything loaded for one publication, in one transaction."""
+
+    publication: dict[str, Any]
+    forces: list[str]
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    recommendations: list[dict[str, Any]] | None = None   # None: leave stored rows alone
+    grades: list[dict[str, Any]] | None = None
+    obligations: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class LoadResult:
+    """What loading one publication did."""
+
+    publication_id: str
+    is_new: bool
+    changed_fields: list[str]
+    counts: CountsByTable
+    obligations_opened: list[tuple[str, str]]
+
+
+def get_publication(conn: Connection, publication_id: str) -> dict[str, Any] | None:
+    """One stored publication row, or None."""
+    row = conn.execute(sa.select(t.publications).where(
+        t.publications.c.publication_id == publication_id)).mappings().first()
+    return dict(row) if row else None
+
+
+def publications_by_id(conn: Connection, ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+    """Stored publication rows keyed by id (all, or those in ``ids``), in one query."""
+    query = sa.select(t.publications)
+    if ids is not None:
+        query = query.where(t.publications.c.publication_id.in_(list(ids)))
+    return {r["publication_id"]: dict(r) for r in conn.execute(query).mappings()}
+
+
+def documents_by_publication(conn: Connection, ids: Iterable[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Stored document rows grouped by publication id, in one query."""
+    query = sa.select(t.documents)
+    if ids is not None:
+        query = query.where(t.documents.c.publication_id.in_(list(ids)))
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in conn.execute(query).mappings():
+        out.setdefault(r["publication_id"], []).append(dict(r))
+    return out
+
+
+def load_publication(conn: Connection, bundle: PublicationBundle, *, now: datetime,
+                     run_id: str | None) -> LoadResult:
+    """Insert or update one publication and its child rows; the first publication date stands."""
+    pub = {k: bundle.publication.get(k) for k in PUBLICATION_FIELDS}
+    pid = bundle.publication["publication_id"]
+    counts = CountsByTable()
+    old = get_publication(conn, pid)
+    changed: list[str] = []
+    if old is None:
+        conn.execute(sa.insert(t.publications).values(
+            publication_id=pid, first_published_on=pub["published_on"], first_seen_at=now,
+            updated_at=now, **pub))
+        counts.add("publications", LoadCounts(inserted=1))
+    else:
+        diff = {k: v for k, v in pub.items() if old.get(k) != v}
+        changed = [k for k in diff if k in TRACKED_CHANGES]
+        if diff:
+            conn.execute(sa.update(t.publications).where(
+                t.publications.c.publication_id == pid).values(updated_at=now, **diff))
+            counts.add("publications", LoadCounts(updated=1))
+            if changed:
+                conn.execute(sa.insert(t.publication_changes), [
+                    {"publication_id": pid, "field": k, "old_value": _text(old.get(k)),
+                     "new_value": _text(diff[k]), "changed_at": now, "run_id": run_id}
+                    for k in changed])
+        else:
+            counts.add("publications", LoadCounts(unchanged=1))
+    scope = {"publication_id": pid}
+    counts.add("publication_forces", sync_rows(
+        conn, t.publication_forces, scope,
+        [{"publication_id": pid, "force_id": f} for f in sorted(set(bundle.forces))]))
+    counts.add("documents", sync_rows(conn, t.documents, scope, bundle.documents))
+    if bundle.recommendations is not None:
+        counts.add("recommendations", sync_rows(conn, t.recommendations, scope,
+                                                bundle.recommendations))
+    if bundle.grades is not None:
+        counts.add("grades", sync_rows(conn, t.grades, scope, bundle.grades))
+    before = {(r.force_id) for r in conn.execute(sa.select(t.section55_obligations.c.force_id)
+                                                  .where(t.section55_obligations.c.publication_id == pid))}
+    counts.add("section55_obligations", sync_rows(
+        conn, t.section55_obligations, scope, bundle.obligations,
+        keep=("responded_on", "response_url", "status", "status_as_of"), delete_missing=False))
+    opened = [(pid, o["force_id"]) for o in bundle.obligations if o["force_id"] not in before]
+    return LoadResult(pid, old is None, changed, counts, opened)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, sort_keys=True)
+    return value.isoformat() if isinstance(value, (date, datetime)) else str(value)
+
+
+# --- quarantine -------------------------------------------------------------------------
+
+def quarantine(conn: Connection, *, stage: str, source_url: str | None, reason: str,
+               record: Mapping[str, Any] | None = None, location: str | None = None,
+               run_id: str | None = None, now: datetime | None = None) -> bool:
+    """Record a rejected record once (same stage, source and reason = same row). True if new."""
+    qid = hashlib.sha256(f"{stage}\n{source_url}\n{reason}\n{location}".encode()).hexdigest()
+    exists = conn.execute(sa.select(t.quarantine.c.quarantine_id).where(
+        t.quarantine.c.quarantine_id == qid)).first()
+    if exists:
+        return False
+    conn.execute(sa.insert(t.quarantine).values(
+        quarantine_id=qid, stage=stage, source_url=source_url, reason=reason,
+        record=json.loads(json.dumps(dict(record or {}), default=str)), location=location,
+        run_id=run_id, created_at=now or utcnow()))
+    return True
+
+
+def clear_quarantine(conn: Connection, source_url: str, stages: Iterable[str]) -> int:
+    """Remove quarantine rows of a source that now loads cleanly."""
+    res = conn.execute(sa.delete(t.quarantine).where(t.quarantine.c.source_url == source_url,
+                                                     t.quarantine.c.stage.in_(list(stages))))
+    return res.rowcount or 0
+
+
+# --- runs -------------------------------------------------------------------------------
+
+def start_run(engine: Engine, command: str, site: str | None) -> str:
+    """Insert a `runs` row with status running; returns its id."""
+    run_id = uuid.uuid4().hex[:16]
+    with engine.begin() as conn:
+        conn.execute(sa.insert(t.runs).values(run_id=run_id, command=command, site=site,
+                                              started_at=utcnow(), status="running"))
+    return run_id
+
+
+def finish_run(engine: Engine, run_id: str, *, status: str, counts: Mapping[str, Any],
+               error: str | None = None) -> None:
+    """Close a run with its status and counts."""
+    with engine.begin() as conn:
+        conn.execute(sa.update(t.runs).where(t.runs.c.run_id == run_id).values(
+            finished_at=utcnow(), status=status, error=error,
+            new=int(counts.get("new", 0)), changed=int(counts.get("changed", 0)),
+            unchanged=int(counts.get("unchanged", 0)),
+            quarantined=int(counts.get("quarantined", 0)),
+            obligations_opened=int(counts.get("obligations_opened", 0)),
+            counts=json.loads(json.dumps(dict(counts), default=str))))
+
+
+# --- HTTP validators and the fetch log --------------------------------------------------
+
+class DbValidatorStore:
+    """ETag / Last-Modified / content hash per URL, kept in `http_validators`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        with engine.connect() as conn:
+            self._cache = {r["url"]: dict(r) for r in
+                           conn.execute(sa.select(t.http_validators)).mappings()}
+
+    def get(self, url: str):  # type: ignore[no-untyped-def]
+        """Remembered validators for ``url`` or None."""
+        from crawler.http import CachedValidators
+        row = self._cache.get(url)
+        if row is None:
+            return None
+        return CachedValidators(etag=row["etag"], last_modified=row["last_modified"],
+                                sha256=row["sha256"], content_type=row["content_type"])
+
+    def put(self, url: str, v: Any) -> None:
+        """Remember validators for ``url`` (upsert)."""
+        row = {"url": url, "etag": v.etag, "last_modified": v.last_modified,
+               "sha256": v.sha256, "content_type": v.content_type}
+        if self._cache.get(url) == row:
+            return
+        with self.engine.begin() as conn:
+            if url in self._cache:
+                conn.execute(sa.update(t.http_validators).where(
+                    t.http_validators.c.url == url).values(**row))
+            else:
+                conn.execute(sa.insert(t.http_validators).values(**row))
+        self._cache[url] = row
+
+
+class DbFetchLog:
+    """Collects fetch log entries and writes them in batches to `fetch_log`."""
+
+    def __init__(self, engine: Engine, run_id: str | None, batch: int = 200) -> None:
+        self.engine, self.run_id, self.batch = engine, run_id, batch
+        self.pending: list[dict[str, Any]] = []
+        self.total = 0
+
+    def __call__(self, entry: Any) -> None:
+        """Record one request attempt."""
+        self.pending.append({"run_id": self.run_id, "url": entry.url, "method": entry.method,
+                             "status": entry.status, "bytes": entry.bytes,
+                             "elapsed_ms": entry.elapsed_ms, "from_cache": entry.from_cache,
+                             "attempt": entry.attempt, "error": entry.error,
+                             "fetched_at": entry.fetched_at})
+        self.total += 1
+        if len(self.pending) >= self.batch:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what is pending."""
+        if self.pending:
+            with self.engine.begin() as conn:
+                conn.execute(sa.insert(t.fetch_log), self.pending)
+            self.pending = []

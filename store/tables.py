@@ -1,0 +1,163 @@
+"""SQLAlchemy table definitions: the contract's tables plus the crawler's bookkeeping."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+JSONType = sa.JSON()  # JSON on PostgreSQL, JSON-in-text on SQLite
+
+publications = sa.Table(
+    "publications", metadata,
+    sa.Column("publication_id", sa.String(300), primary_key=True),
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("published_on", sa.Date, nullable=False),
+    sa.Column("first_published_on", sa.Date, nullable=False),
+    sa.Column("publication_types", JSONType, nullable=False),
+    sa.Column("is_police_inspection", sa.Boolean, nullable=False),
+    sa.Column("all_forces", sa.Boolean, nullable=False),
+    sa.Column("forces_text", sa.Text),
+    sa.Column("key_findings", sa.Text),
+    sa.Column("page_sha256", sa.String(64)),
+    sa.Column("extractor_version", sa.String(40)),
+    sa.Column("first_seen_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+publication_forces = sa.Table(
+    "publication_forces", metadata,
+    sa.Column("publication_id", sa.String(300), sa.ForeignKey("publications.publication_id"),
+              primary_key=True),
+    sa.Column("force_id", sa.String(80), primary_key=True),
+)
+
+documents = sa.Table(
+    "documents", metadata,
+    sa.Column("publication_id", sa.String(300), sa.ForeignKey("publications.publication_id"),
+              primary_key=True),
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("kind", sa.String(10), nullable=False),
+    sa.Column("language", sa.String(5), nullable=False),
+    sa.Column("sha256", sa.String(64)),
+    sa.Column("bytes", sa.Integer),
+    sa.Column("content_type", sa.String(120)),
+    sa.Column("fetched_at", sa.DateTime(timezone=True)),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("extractor_version", sa.String(40)),
+)
+
+recommendations = sa.Table(
+    "recommendations", metadata,
+    sa.Column("publication_id", sa.String(300), sa.ForeignKey("publications.publication_id"),
+              primary_key=True),
+    sa.Column("kind", sa.String(30), primary_key=True),
+    sa.Column("ref", sa.String(40), primary_key=True),
+    sa.Column("force_key", sa.String(80), primary_key=True),  # force_id or '' (no NULL in PKs)
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("force_id", sa.String(80)),
+    sa.Column("due_by", sa.Date),
+    sa.Column("addressee", sa.Text),
+    sa.Column("source_url", sa.Text, nullable=False),
+    sa.Column("page", sa.Integer),
+    sa.Column("anchor", sa.Text),
+)
+
+grades = sa.Table(
+    "grades", metadata,
+    sa.Column("publication_id", sa.String(300), sa.ForeignKey("publications.publication_id"),
+              primary_key=True),
+    sa.Column("force_id", sa.String(120), primary_key=True),
+    sa.Column("area", sa.String(300), primary_key=True),
+    sa.Column("body_type", sa.String(10), nullable=False),
+    sa.Column("area_key", sa.String(120)),
+    sa.Column("grade", sa.String(30), nullable=False),
+    sa.Column("cycle", sa.String(20)),
+    sa.Column("source_url", sa.Text, nullable=False),
+    sa.Column("page", sa.Integer),
+)
+
+section55_obligations = sa.Table(
+    "section55_obligations", metadata,
+    sa.Column("publication_id", sa.String(300), sa.ForeignKey("publications.publication_id"),
+              primary_key=True),
+    sa.Column("force_id", sa.String(80), primary_key=True),
+    sa.Column("local_policing_body", sa.Text, nullable=False),
+    sa.Column("lpb_type", sa.String(30)),
+    sa.Column("published_on", sa.Date, nullable=False),
+    sa.Column("statutory_deadline", sa.Date),
+    sa.Column("practice_deadline", sa.Date),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("responded_on", sa.Date),
+    sa.Column("response_url", sa.Text),
+    sa.Column("needs_review", sa.Boolean, nullable=False, default=False),
+    sa.Column("reason", sa.Text),
+    sa.Column("rule_version", sa.String(40), nullable=False),
+    sa.Column("status_as_of", sa.Date),
+)
+
+quarantine = sa.Table(
+    "quarantine", metadata,
+    sa.Column("quarantine_id", sa.String(64), primary_key=True),  # hash of stage+source+reason
+    sa.Column("stage", sa.String(30), nullable=False),
+    sa.Column("source_url", sa.Text),
+    sa.Column("record", JSONType),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("location", sa.Text),
+    sa.Column("run_id", sa.String(40)),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+runs = sa.Table(
+    "runs", metadata,
+    sa.Column("run_id", sa.String(40), primary_key=True),
+    sa.Column("command", sa.String(30), nullable=False),
+    sa.Column("site", sa.Text),
+    sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=True)),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("new", sa.Integer, nullable=False, default=0),
+    sa.Column("changed", sa.Integer, nullable=False, default=0),
+    sa.Column("unchanged", sa.Integer, nullable=False, default=0),
+    sa.Column("quarantined", sa.Integer, nullable=False, default=0),
+    sa.Column("obligations_opened", sa.Integer, nullable=False, default=0),
+    sa.Column("counts", JSONType),
+    sa.Column("error", sa.Text),
+)
+
+fetch_log = sa.Table(
+    "fetch_log", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("run_id", sa.String(40)),
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("method", sa.String(10), nullable=False),
+    sa.Column("status", sa.Integer),
+    sa.Column("bytes", sa.Integer, nullable=False),
+    sa.Column("elapsed_ms", sa.Integer, nullable=False),
+    sa.Column("from_cache", sa.Boolean, nullable=False),
+    sa.Column("attempt", sa.Integer, nullable=False),
+    sa.Column("error", sa.Text),
+    sa.Column("fetched_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+http_validators = sa.Table(
+    "http_validators", metadata,
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("content_type", sa.String(120)),
+)
+
+publication_changes = sa.Table(
+    "publication_changes", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("publication_id", sa.String(300), nullable=False),
+    sa.Column("field", sa.String(60), nullable=False),
+    sa.Column("old_value", sa.Text),
+    sa.Column("new_value", sa.Text),
+    sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("run_id", sa.String(40)),
+)
+
+CONTRACT_TABLES = ("publications", "publication_forces", "documents", "recommendations",
+                   "grades", "section55_obligations", "quarantine", "runs")
