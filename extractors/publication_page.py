@@ -53,7 +53,7 @@ def extract_publication_page(data: bytes, source: str) -> Extraction:
                 {"title": pub.title, "police_forces": forces.text}, source))
     fire = find_field(root, FIRE_LABELS, stops)
     if fire is not None:
-        pub.fire_services = _values(fire)
+        pub.fire_services = _fire_services(fire)
     pub.documents = document_links(root, source)
     if not pub.title:
         out.problems.append(Problem("extract", "no title (h1) on the landing page", {}, source))
@@ -71,6 +71,17 @@ def page_title(soup: BeautifulSoup, root: Tag) -> str | None:
     if soup.title and text_of(soup.title):
         return re.split(r"\s+[-|\u2013]\s+His Majesty", text_of(soup.title))[0].strip()
     return None
+
+
+def _fire_services(field: Field) -> list[str]:
+    """Fire & rescue service ids where known, else the names as printed."""
+    from reference.fire_services import match_fire_services
+    ids = match_fire_services(field.text)
+    if ids:
+        return ids
+    links = field.link_texts()
+    return links or [p.strip() for p in re.split(r"\s*[,;]\s*|(?<=Service)\s+and\s+", field.text)
+                     if p.strip()]
 
 
 def _values(field: Field) -> list[str]:
