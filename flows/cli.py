@@ -14,7 +14,7 @@ import typer
 
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Watch HMICFRS publications and run the Section 55 clock.")
 STATE: dict[str, Any] = {"debug": False}
 
@@ -188,6 +188,8 @@ def main() -> None:
         raise
     except Exception as exc:  # noqa: BLE001 - the contract: one line, non-zero exit
         import click
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            sys.exit(0)
         if isinstance(exc, click.exceptions.Abort):
             sys.stderr.write("hmicfrs: aborted\n")
             sys.exit(130)

@@ -19,7 +19,9 @@ def validate_rows(model: type[pa.DataFrameModel], rows: Sequence[dict[str, Any]]
     if not rows:
         return [], []
     frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=list(columns))
-    frame = frame.astype(object).where(frame.notna(), None)
+    for col in frame.columns:
+        if frame[col].dtype == object:
+            frame[col] = frame[col].where(frame[col].notna(), None)
     try:
         model.validate(frame, lazy=True)
         return list(rows), []
