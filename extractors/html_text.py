@@ -95,7 +95,7 @@ def find_field(root: Tag, labels: tuple[str, ...], stop_labels: tuple[str, ...] 
     label_re = re.compile(r"^\s*(" + "|".join(re.escape(x) for x in labels) + r")\s*(?::|\s-\s|$)",
                           re.I)
     stop = labels + stop_labels
-    stop_re = re.compile(r"^\s*(" + "|".join(re.escape(x) for x in stop) + r")\s*(?::|$)", re.I)
+    stop_re = re.compile(r"^\s*(" + "|".join(re.escape(x) for x in stop) + r")\s*:", re.I)
     for string in root.find_all(string=True):
         if not isinstance(string, NavigableString) or string.parent is None:
             continue
@@ -108,6 +108,9 @@ def find_field(root: Tag, labels: tuple[str, ...], stop_labels: tuple[str, ...] 
             label_node: Tag | NavigableString = string
             nodes: list[Tag | NavigableString] = [NavigableString(rest)]
             nodes += _following(label_node, stop_re)
+            return Field(m.group(1), _join(nodes), nodes)
+        nodes = _following(string, stop_re)
+        if _join(nodes):
             return Field(m.group(1), _join(nodes), nodes)
         element: Tag = string.parent
         while element is not None and text_of(element).strip().rstrip(":").strip().lower() \
@@ -136,7 +139,7 @@ def _following(node: Tag | NavigableString, stop_re: re.Pattern[str],
         text = text_of(sib)
         if not text:
             continue
-        if stop_re.match(text):
+        if stop_re.match(text) or (isinstance(sib, Tag) and sib.name in ("dt", "th")):
             break
         if isinstance(sib, Tag) and sib.name in ("h1", "h2", "h3", "h4", "h5", "h6") and out:
             break

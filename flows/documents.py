@@ -27,10 +27,13 @@ class DocumentWork:
     parent: str | None = None  # canonical URL of the PEEL page that linked it
     extraction: Extraction | None = None
 
+    graded_page: bool = False  # an HTML page of graded judgments (PEEL, fire & rescue)
+
     @property
     def is_peel_page(self) -> bool:
-        """A PEEL force report page (graded judgments)."""
-        return self.link.kind == "html" and "/peel-reports/" in urlparse(self.url).path
+        """A page of graded judgments (PEEL force report, fire & rescue assessment)."""
+        return self.link.kind == "html" and (self.graded_page or
+                                             "/peel-reports/" in urlparse(self.url).path)
 
 
 def fetch_documents(ctx: "RunContext", links: list[DocumentLink], base: str,
@@ -59,16 +62,29 @@ def fetch_documents(ctx: "RunContext", links: list[DocumentLink], base: str,
             doc.sha256, doc.size, doc.status = old["sha256"], old["bytes"], "stored"
             doc.content_type, doc.fetched_at = old["content_type"], old["fetched_at"]
         elif offline:
-            doc.status = "missing"
+            _from_archive(ctx, doc)
         else:
             _fetch(ctx, doc)
         out.append(doc)
+        if doc.link.kind == "html" and doc.sha256:
+            from extractors.detect import detect_kind
+            doc.graded_page = detect_kind(ctx.archive.get(doc.sha256), url) == "peel_report"
         if doc.is_peel_page and doc.sha256:
             from extractors.peel_page import extract_peel_page
             peel = extract_peel_page(ctx.archive.get(doc.sha256), url)
             queue += [(child, url, canonical) for child in peel.publication.documents
                       if child.kind == "pdf"]
     return out
+
+
+def _from_archive(ctx: "RunContext", doc: DocumentWork) -> None:
+    """Offline: the last archived version of this URL, known from its HTTP validators."""
+    cached = ctx.validators.get(doc.canonical)
+    if cached is not None and ctx.archive.has(cached.sha256):
+        doc.sha256, doc.content_type, doc.status = cached.sha256, cached.content_type, "stored"
+        doc.size = ctx.archive.path(cached.sha256).stat().st_size
+    else:
+        doc.status = "missing"
 
 
 def _fetch(ctx: "RunContext", doc: DocumentWork) -> None:
@@ -195,9 +211,18 @@ def reconcile(docs: list[DocumentWork]) -> tuple[DocumentFindings, list[Problem]
             pdf_g += ext.grades
             out.key_findings = out.key_findings or ext.publication.key_findings
     problems: list[Problem] = []
-    findings, fp = reconcile_findings(html_f, pdf_f)
-    grades, gp = reconcile_grades(html_g, pdf_g)
-    problems += fp + gp
+    has_html = any(d.link.kind == "html" and d.extraction and d.status != "quarantined" for d in docs)
+    has_pdf = any(d.link.kind == "pdf" and d.extraction and d.status != "quarantined" for d in docs)
+    if has_html and has_pdf:
+        findings, fp = reconcile_findings(html_f, pdf_f)
+        problems += fp
+    else:
+        findings = html_f or pdf_f
+    if has_html and has_pdf:
+        grades, gp = reconcile_grades(html_g, pdf_g)
+        problems += gp
+    else:
+        grades = html_g or pdf_g
     out.findings, out.grades = findings, grades
     first = {kind: next((d.canonical for d in docs if d.link.kind == kind and d.sha256
                          and d.link.language == "en"), "") for kind in ("html", "pdf")}

@@ -54,6 +54,14 @@ class RunContext:
     archive: RawArchive
     fetch_log: repo.DbFetchLog
     _client: PoliteClient | None = None
+    _validators: repo.DbValidatorStore | None = None
+
+    @property
+    def validators(self) -> repo.DbValidatorStore:
+        """ETag / Last-Modified / sha256 remembered per URL."""
+        if self._validators is None:
+            self._validators = repo.DbValidatorStore(self.engine)
+        return self._validators
 
     @property
     def client(self) -> PoliteClient:
@@ -63,7 +71,7 @@ class RunContext:
             if self.settings.user_agent:
                 kwargs["user_agent"] = self.settings.user_agent
             self._client = PoliteClient(
-                self.urls, self.archive, repo.DbValidatorStore(self.engine), self.fetch_log,
+                self.urls, self.archive, self.validators, self.fetch_log,
                 rate_per_second=self.settings.rate_per_second, max_tries=self.settings.max_tries,
                 timeout=self.settings.timeout, backoff_base=self.settings.backoff_base, **kwargs)
         return self._client

@@ -1,0 +1,194 @@
+"""The whole pipeline against the served replica, on SQLite and on PostgreSQL."""
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from reference.fire_services import fire_services
+from tests.flows.helpers import rows, run, snapshot
+from tests.replica.server import ReplicaServer
+from tests.replica.truth import same_text
+
+
+def test_first_run_loads_what_the_site_says(replica: ReplicaServer, tmp_data_dir: Path,
+                                            db_url: str) -> None:
+    truth = replica.site.truth
+    report = run(replica.url, tmp_data_dir, db_url)
+    assert report.status == "completed"
+
+    pubs = {r["publication_id"]: r for r in rows(db_url, "publications")}
+    assert set(pubs) == {p.slug for p in truth.stored()}
+    forces = {}
+    for r in rows(db_url, "publication_forces"):
+        forces.setdefault(r["publication_id"], set()).add(r["force_id"])
+    for p in truth.stored():
+        row = pubs[p.slug]
+        assert row["title"] == p.title
+        assert row["published_on"] == p.published_on
+        assert tuple(row["publication_types"]) == p.publication_types
+        assert row["all_forces"] == p.all_forces
+        assert forces.get(p.slug, set()) == set(p.forces), p.slug
+        assert row["url"] == p.url
+
+    got = {(r["publication_id"], r["force_id"]): r for r in rows(db_url, "section55_obligations")
+           if r["force_id"] != "british-transport-police"}
+    want = {(slug, o.force_id): o for slug, o in truth.obligations()}
+    assert set(got) == set(want)
+    for key, o in want.items():
+        r = got[key]
+        assert (r["local_policing_body"], r["statutory_deadline"], r["practice_deadline"]) == \
+            (o.local_policing_body, o.statutory_deadline, o.practice_deadline), key
+
+
+def test_reference_report_obligations_and_findings(replica: ReplicaServer, tmp_data_dir: Path,
+                                                   sqlite_url: str) -> None:
+    ref = replica.site.truth.reference
+    run(replica.url, tmp_data_dir, sqlite_url)
+    obligations = [r for r in rows(sqlite_url, "section55_obligations")
+                   if r["publication_id"] == ref.slug]
+    assert len(obligations) == 43
+    norfolk = next(r for r in obligations if r["force_id"] == "norfolk")
+    assert norfolk["practice_deadline"] == date(2025, 10, 23)
+    assert norfolk["statutory_deadline"] == date(2025, 10, 22)
+    assert norfolk["local_policing_body"] == "Police and Crime Commissioner for Norfolk"
+    assert norfolk["status"] == "open"
+
+    pub = next(r for r in rows(sqlite_url, "publications") if r["publication_id"] == ref.slug)
+    assert pub["published_on"] == date(2025, 8, 28)  # not the HTML version's 4 September
+    findings = [r for r in rows(sqlite_url, "recommendations") if r["publication_id"] == ref.slug]
+    assert [r["kind"] for r in findings] == ["recommendation"] * 3
+    texts = [r["text"] for r in sorted(findings, key=lambda r: r["ref"])]
+    for got, want in zip(texts, [f.text for f in ref.findings], strict=True):
+        assert same_text(got, want), got
+
+
+def test_quarantine_and_robots(replica: ReplicaServer, tmp_data_dir: Path, sqlite_url: str) -> None:
+    truth = replica.site.truth
+    report = run(replica.url, tmp_data_dir, sqlite_url)
+    quarantine = rows(sqlite_url, "quarantine")
+    for slug, reason in truth.quarantined().items():
+        path = truth.publication(slug).path
+        hits = [q for q in quarantine if q["source_url"].endswith(path) and q["stage"] == "extract"]
+        assert hits, (slug, reason)
+        words = {"no date": "no publication date", "unknown force": "unknown police force"}[reason]
+        assert words in hits[0]["reason"]
+    assert report.summary.quarantined == len(truth.quarantined())
+    for path in truth.robots_disallowed:
+        assert replica.requests_to(path) == []
+    corrupt = [q for q in quarantine if "corrupt" in q["reason"].lower()]
+    assert corrupt and corrupt[0]["source_url"].endswith(".pdf")
+
+
+def test_grades_match_truth(replica: ReplicaServer, tmp_data_dir: Path, sqlite_url: str) -> None:
+    truth = replica.site.truth
+    run(replica.url, tmp_data_dir, sqlite_url)
+    got = {(r["publication_id"], r["force_id"], r["area"]): (r["grade"], r["cycle"])
+           for r in rows(sqlite_url, "grades")}
+    names = {fid: f.name for fid, f in fire_services().items()}
+    want = {}
+    for slug, g in truth.grades():
+        body = g.force or next(fid for fid, name in names.items() if name == g.service)
+        want[(slug, body, g.area)] = (g.grade, g.cycle)
+    assert got == want
+
+
+def test_second_run_adds_nothing_and_fetches_no_page_again(replica: ReplicaServer,
+                                                           tmp_data_dir: Path,
+                                                           sqlite_url: str) -> None:
+    run(replica.url, tmp_data_dir, sqlite_url)
+    before = snapshot(sqlite_url)
+    time.sleep(0.2)  # the server logs a request just after answering it
+    seen = len(replica.requests)
+    report = run(replica.url, tmp_data_dir, sqlite_url)
+    assert snapshot(sqlite_url) == before
+    assert report.summary.new == 0 and report.summary.obligations_opened == 0
+    time.sleep(0.2)
+    again = replica.requests[seen:]
+    full = [r for r in again if r.status == 200 and r.path != "/robots.txt"]
+    assert full == [], [r.path for r in full]
+    assert all(r.headers.get("If-None-Match") or r.headers.get("If-Modified-Since")
+               for r in again if r.path != "/robots.txt")
+
+
+def test_changed_page_is_reloaded_and_recorded(replica: ReplicaServer, tmp_data_dir: Path,
+                                               sqlite_url: str) -> None:
+    ref = replica.site.truth.reference
+    run(replica.url, tmp_data_dir, sqlite_url)
+    page = replica.site.get(ref.path)
+    assert page is not None
+    new_title = b"How effectively do the police record crime? (corrected)"
+    replica.site.put(ref.path, page.body.replace(
+        b"How effectively do the police record crime?</h1>", new_title + b"</h1>", 1),
+        page.content_type)
+    report = run(replica.url, tmp_data_dir, sqlite_url)
+    assert report.summary.changed == 1
+    pub = next(r for r in rows(sqlite_url, "publications") if r["publication_id"] == ref.slug)
+    assert pub["title"] == new_title.decode()
+    changes = rows(sqlite_url, "publication_changes")
+    assert [(c["publication_id"], c["field"]) for c in changes if c["field"] == "title"] == \
+        [(ref.slug, "title")]
+    assert len([r for r in rows(sqlite_url, "section55_obligations")
+                if r["publication_id"] == ref.slug]) == 43
+
+
+def test_reprocess_with_the_site_down_rebuilds_the_same_tables(replica_site, tmp_data_dir: Path,
+                                                               sqlite_url: str) -> None:
+    with ReplicaServer(replica_site.copy()) as server:
+        run(server.url, tmp_data_dir, sqlite_url)
+        url = server.url
+    before = snapshot(sqlite_url, timestamps=False)
+    import sqlalchemy as sa
+    engine = sa.create_engine(sqlite_url)
+    with engine.begin() as conn:
+        for table in ("recommendations", "grades", "section55_obligations",
+                      "publication_forces", "documents"):
+            conn.execute(sa.text(f"DELETE FROM {table}"))
+    engine.dispose()
+    report = run(url, tmp_data_dir, sqlite_url, command="reprocess")
+    assert report.requests == 0
+    assert snapshot(sqlite_url, timestamps=False) == before
+
+
+def test_transient_faults_are_retried_and_permanent_ones_quarantined(
+        replica: ReplicaServer, tmp_data_dir: Path, sqlite_url: str) -> None:
+    from tests.replica.server import Fault
+    truth = replica.site.truth
+    ref = truth.reference
+    norfolk = truth.publication("norfolk-police-custody-inspection")
+    pdf = next(d.path for d in norfolk.documents if d.kind == "pdf")
+    replica.add_fault(ref.path, Fault(kind="status", status=503, retry_after=0, times=1))
+    replica.add_fault(pdf, Fault(kind="reset", times=1))
+    gone = truth.publication("staffordshire-stop-and-search").path
+    replica.add_fault(gone, Fault(kind="status", status=500))
+    report = run(replica.url, tmp_data_dir, sqlite_url)
+    pubs = {r["publication_id"] for r in rows(sqlite_url, "publications")}
+    assert ref.slug in pubs and norfolk.slug in pubs
+    assert "staffordshire-stop-and-search" not in pubs
+    assert report.summary.failed == 1
+    fetch_rows = [q for q in rows(sqlite_url, "quarantine") if q["stage"] == "fetch"]
+    assert any(q["source_url"].endswith(gone) for q in fetch_rows)
+    docs = {r["url"]: r for r in rows(sqlite_url, "documents")}
+    assert any(u.endswith(pdf) and d["sha256"] for u, d in docs.items())
+
+
+def test_empty_listing_fails_the_run(replica: ReplicaServer, tmp_data_dir: Path,
+                                     sqlite_url: str) -> None:
+    from flows.pipeline import RunFailed
+    replica.site.put("/publications/", b"<html><body><main><h1>Publications</h1>"
+                     b"<p>No results.</p></main></body></html>")
+    with pytest.raises(RunFailed, match="listing"):
+        run(replica.url, tmp_data_dir, sqlite_url)
+    assert [r["status"] for r in rows(sqlite_url, "runs")] == ["failed"]
+
+
+def test_a_second_concurrent_run_is_refused(replica: ReplicaServer, tmp_data_dir: Path,
+                                            sqlite_url: str) -> None:
+    from filelock import FileLock
+
+    from flows.pipeline import RunFailed
+    with FileLock(str(tmp_data_dir / "hmicfrs.lock")):
+        with pytest.raises(RunFailed, match="another hmicfrs run"):
+            run(replica.url, tmp_data_dir, sqlite_url)
