@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Engine
 
-from extractors.records import Finding
 from reference.forces import forces
 from section55.draft import DraftInput, draft_docx, draft_markdown
 from store.queries import NotFound, findings_of, obligations, resolve_publication
@@ -22,9 +21,8 @@ def render_draft(engine: Engine, publication: str, force_id: str, fmt: str) -> s
                            f"{force_id!r}")
         rows = findings_of(conn, pub["publication_id"])
     force = forces()[force_id] if force_id in forces() else None
-    by_kind = {k: [Finding(kind=r["kind"], ref=r["ref"], text=r["text"], force=r["force_id"],
-                           due_by=r["due_by"], page=r["page"], addressee=r["addressee"])
-                   for r in rows if r["kind"] == k and r["force_id"] in (None, force_id)]
+    by_kind = {k: [(r["ref"], r["text"]) for r in rows
+                   if r["kind"] == k and r["force_id"] in (None, force_id)]
                for k in ("recommendation", "area_for_improvement", "cause_of_concern")}
     forces_text = ("All local forces in England and Wales" if pub["all_forces"]
                    else pub["forces_text"] or (force.name if force else force_id))

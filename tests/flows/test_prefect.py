@@ -1,0 +1,121 @@
+"""The real `hmicfrs run` under Prefect: flow runs, the run artifact, a fresh machine's start."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.flows.helpers import rows
+from tests.flows.test_cli import hmicfrs
+from tests.replica.server import ReplicaServer
+
+pytestmark = pytest.mark.prefect
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def prefect_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """A real `prefect server start` for this module; yields the env that points at it."""
+    home = tmp_path_factory.mktemp("prefect-home")
+    port = _free_port()
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    log = (home / "server.log").open("w")
+    proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host",
+                             "127.0.0.1", "--port", str(port)], env=env, stdout=log,
+                            stderr=subprocess.STDOUT)
+    api = f"http://127.0.0.1:{port}/api"
+    try:
+        for _ in range(180):
+            try:
+                if httpx.get(f"{api}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None:
+                raise RuntimeError((home / "server.log").read_text()[-2000:])
+            time.sleep(0.5)
+        else:
+            raise RuntimeError("prefect server did not start")
+        yield {"PREFECT_HOME": str(home), "PREFECT_API_URL": api}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_real_run_under_prefect(prefect_api: dict[str, str], replica: ReplicaServer,
+                                tmp_data_dir: Path) -> None:
+    ref = replica.site.truth.reference
+    out = hmicfrs("run", "--site", replica.url, "--as-of", "2025-09-01", data_dir=tmp_data_dir,
+                  env=prefect_api).stdout
+    assert "hmicfrs run completed" in out
+    db = f"sqlite:///{tmp_data_dir / 'hmicfrs.db'}"
+    ours = [r for r in rows(db, "section55_obligations") if r["publication_id"] == ref.slug]
+    assert len(ours) == 43
+    norfolk = next(r for r in ours if r["force_id"] == "norfolk")
+    assert str(norfolk["practice_deadline"]) == "2025-10-23"
+    assert str(norfolk["statutory_deadline"]) == "2025-10-22"
+    assert norfolk["local_policing_body"] == "Police and Crime Commissioner for Norfolk"
+
+    again = hmicfrs("run", "--site", replica.url, "--as-of", "2025-09-01", data_dir=tmp_data_dir,
+                    env=prefect_api).stdout
+    assert "new 0" in again and "obligations opened 0" in again
+    runs = rows(db, "runs")
+    assert [r["status"] for r in runs] == ["completed", "completed"]
+    first = next(r for r in runs if r["new"] > 0)
+    assert first["new"] == len(replica.site.truth.stored())
+
+    api = prefect_api["PREFECT_API_URL"]
+    arts = httpx.post(f"{api}/artifacts/filter",
+                      json={"artifacts": {"key": {"any_": ["hmicfrs-run"]}}}).json()
+    assert len(arts) == 2
+    assert any(f"new {first['new']}," in a["data"] for a in arts)
+    flow_runs = httpx.post(f"{api}/flow_runs/filter", json={}).json()
+    assert sorted(fr["state_type"] for fr in flow_runs) == ["COMPLETED", "COMPLETED"]
+
+
+def test_failed_run_is_a_failed_flow_run(prefect_api: dict[str, str], replica: ReplicaServer,
+                                         tmp_data_dir: Path) -> None:
+    replica.site.put("/publications/", b"<html><body><main><h1>Publications</h1>"
+                     b"<p>Nothing found.</p></main></body></html>")
+    proc = hmicfrs("run", "--site", replica.url, data_dir=tmp_data_dir, env=prefect_api,
+                   check=False)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines()[-1].startswith("hmicfrs: error:")
+    api = prefect_api["PREFECT_API_URL"]
+    failed = httpx.post(f"{api}/flow_runs/filter", json={
+        "flow_runs": {"state": {"type": {"any_": ["FAILED"]}}}}).json()
+    assert failed
+    for _ in range(40):  # the server persists events in the background
+        events = httpx.post(f"{api}/events/filter", json={
+            "filter": {"event": {"prefix": ["hmicfrs.run.failed"]}}}).json()
+        if events.get("events"):
+            break
+        time.sleep(0.5)
+    assert events["events"][0]["payload"]["command"] == "run"
+
+
+def test_first_run_on_a_fresh_machine_starts_prefect_itself(replica: ReplicaServer,
+                                                            tmp_path: Path) -> None:
+    """No API URL and an empty Prefect home: the temporary server must start in time."""
+    env = {"PREFECT_HOME": str(tmp_path / "fresh-prefect-home"), "PREFECT_API_URL": ""}
+    env_clean = {k: v for k, v in os.environ.items()
+                 if k not in ("PREFECT_API_URL", "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS")}
+    proc = subprocess.run([sys.executable, "-m", "flows", "run", "--site", replica.url],
+                          capture_output=True, text=True, timeout=400,
+                          env={**env_clean, "PREFECT_HOME": env["PREFECT_HOME"],
+                               "HMICFRS_DATA_DIR": str(tmp_path / "data"), "HMICFRS_RATE": "0"})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "hmicfrs run completed" in proc.stdout
