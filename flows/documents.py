@@ -61,7 +61,7 @@ def fetch_documents(ctx: "RunContext", links: list[DocumentLink], base: str,
         if old and old["sha256"] and ctx.archive.has(old["sha256"]):
             doc.sha256, doc.size, doc.status = old["sha256"], old["bytes"], "stored"
             doc.content_type, doc.fetched_at = old["content_type"], old["fetched_at"]
-        elif offline:
+        elif offline or (ctx.trust_archive and _from_archive(ctx, doc)):
             _from_archive(ctx, doc)
         else:
             _fetch(ctx, doc)
@@ -77,14 +77,15 @@ def fetch_documents(ctx: "RunContext", links: list[DocumentLink], base: str,
     return out
 
 
-def _from_archive(ctx: "RunContext", doc: DocumentWork) -> None:
-    """Offline: the last archived version of this URL, known from its HTTP validators."""
+def _from_archive(ctx: "RunContext", doc: DocumentWork) -> bool:
+    """The last archived version of this URL, known from its HTTP validators, if any."""
     cached = ctx.validators.get(doc.canonical)
     if cached is not None and ctx.archive.has(cached.sha256):
         doc.sha256, doc.content_type, doc.status = cached.sha256, cached.content_type, "stored"
         doc.size = ctx.archive.path(cached.sha256).stat().st_size
-    else:
-        doc.status = "missing"
+        return True
+    doc.status = "missing"
+    return False
 
 
 def _fetch(ctx: "RunContext", doc: DocumentWork) -> None:

@@ -88,6 +88,7 @@ def run_pipeline(settings: Settings, *, command: str, runner: Runner = direct_ru
         engine = open_store(settings.db_url)
         run_id = repo.start_run(engine, command, settings.site)
         ctx = steps.open_context(settings, engine, run_id)
+        ctx.trust_archive = command == "backfill"
         summary = steps.LoadSummary()
         try:
             works = _select(ctx, runner, command, since, until)

@@ -45,6 +45,8 @@ def build_bundle(ctx: "RunContext", work: "PublicationWork",
                   ("missing" if d.sha256 is None else "extracted"),
                   "extractor_version": EXTRACTOR_VERSION}
                  for d in work.documents if d.canonical.startswith("http")]
+    documents, doc_problems = _valid_documents(work, documents)
+    problems += doc_problems
     recs, rec_problems = _recommendation_rows(work, found)
     grades, grade_problems = _grade_rows(work, found)
     obligations, ob_problems = _obligation_rows(ctx, facts) if police else ([], [])
@@ -53,6 +55,14 @@ def build_bundle(ctx: "RunContext", work: "PublicationWork",
     return PublicationBundle(row, list(pub.forces), documents,
                              recs if has_docs else None, grades if has_docs else None,
                              obligations), problems
+
+
+def _valid_documents(work: "PublicationWork", documents: list[dict[str, Any]]
+                     ) -> tuple[list[dict[str, Any]], list[Problem]]:
+    from schemas.documents import COLUMNS, DocumentsSchema
+    good, bad = validate_rows(DocumentsSchema, documents, COLUMNS)
+    return good, [Problem("validate", f"document rejected: {why}", _jsonable(r), r.get("url"))
+                  for r, why in bad]
 
 
 def _facts(work: "PublicationWork", published_on: date | None) -> Any:

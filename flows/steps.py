@@ -40,7 +40,8 @@ class PublicationWork:
     documents: list[DocumentWork] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     outcome: str = "pending"  # new | changed | unchanged | quarantined | skipped | failed
-    from_archive: bool = False
+    from_archive: bool = False   # the landing page bytes come from the archive
+    offline: bool = False        # reprocess: no request at all, documents from the archive
 
 
 @dataclass
@@ -53,6 +54,7 @@ class RunContext:
     urls: SiteUrls
     archive: RawArchive
     fetch_log: repo.DbFetchLog
+    trust_archive: bool = False  # backfill: reuse archived bytes instead of revalidating
     _client: PoliteClient | None = None
     _validators: repo.DbValidatorStore | None = None
 
@@ -136,14 +138,15 @@ def stored_step(ctx: RunContext, *, since: date | None = None,
                 continue
             if row["page_sha256"] and ctx.archive.has(row["page_sha256"]):
                 works.append(PublicationWork(row["publication_id"], _site_url(ctx, row["url"]),
-                                             page_sha256=row["page_sha256"], from_archive=True))
+                                             page_sha256=row["page_sha256"], from_archive=True,
+                                             offline=True))
         if not stale_only:
             for q in conn.execute(sa.select(t.quarantine).where(t.quarantine.c.stage == "extract")).mappings():
                 rec = q["record"] or {}
                 sha, pid = rec.get("page_sha256"), rec.get("publication_id")
                 if sha and pid and ctx.archive.has(sha) and all(w.publication_id != pid for w in works):
                     works.append(PublicationWork(pid, q["source_url"], page_sha256=sha,
-                                                 from_archive=True))
+                                                 from_archive=True, offline=True))
     return works
 
 
@@ -159,6 +162,10 @@ def fetch_pages_step(ctx: RunContext, works: list[PublicationWork]) -> list[Publ
         stored = repo.publications_by_id(conn, [w.publication_id for w in works])
     for work in works:
         if work.from_archive:
+            continue
+        cached = ctx.validators.get(ctx.urls.canonical(work.landing_url)) if ctx.trust_archive else None
+        if cached is not None and ctx.archive.has(cached.sha256):
+            work.page_sha256, work.from_archive = cached.sha256, True
             continue
         if not ctx.client.allowed_by_robots(work.landing_url):
             work.outcome = "skipped"
@@ -204,7 +211,7 @@ def fetch_documents_step(ctx: RunContext, works: list[PublicationWork]) -> list[
         work.documents = fetch_documents(ctx, work.landing.publication.documents,
                                          work.landing_url,
                                          stored_docs.get(work.publication_id, []),
-                                         offline=work.from_archive)
+                                         offline=work.offline)
     return works
 
 
