@@ -25,6 +25,7 @@ class Settings:
     watch_days: int = 28
     batch_size: int = 25
     user_agent: str | None = None
+    global_rate_limit: str | None = None  # name of a Prefect global concurrency limit
 
     @property
     def archive_dir(self) -> Path:
@@ -48,6 +49,7 @@ def resolve_settings(*, site: str | None = None, db: str | None = None,
         backoff_base=float(env.get("HMICFRS_BACKOFF", "1.0")),
         watch_days=int(env.get("HMICFRS_WATCH_DAYS", "28")),
         user_agent=env.get("HMICFRS_USER_AGENT"),
+        global_rate_limit=env.get("HMICFRS_PREFECT_RATE_LIMIT") or None,
     )
     settings.db_url = db or env.get("HMICFRS_DB_URL") or default_db_url(data)
     return settings

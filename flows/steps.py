@@ -76,6 +76,8 @@ class RunContext:
                 self.urls, self.archive, self.validators, self.fetch_log,
                 rate_per_second=self.settings.rate_per_second, max_tries=self.settings.max_tries,
                 timeout=self.settings.timeout, backoff_base=self.settings.backoff_base, **kwargs)
+            if self.settings.global_rate_limit:
+                _share_rate_limit(self._client, self.settings.global_rate_limit)
         return self._client
 
     def close(self) -> None:
@@ -83,6 +85,19 @@ class RunContext:
         if self._client is not None:
             self._client.close()
         self.fetch_log.flush()
+
+
+def _share_rate_limit(client: PoliteClient, name: str) -> None:
+    """Also take a slot of a Prefect global rate limit before every request, so that
+    several workers share one cap on the site (strict: a missing limit is an error)."""
+    from prefect.concurrency.sync import rate_limit
+    local_wait = client.limiter.wait
+
+    def wait(host: str) -> float:
+        rate_limit(name, occupy=1, strict=True)
+        return local_wait(host)
+
+    client.limiter.wait = wait  # type: ignore[method-assign]
 
 
 def open_context(settings: Settings, engine: Engine, run_id: str) -> RunContext:

@@ -107,6 +107,16 @@ def test_failed_run_is_a_failed_flow_run(prefect_api: dict[str, str], replica: R
     assert events["events"][0]["payload"]["command"] == "run"
 
 
+def test_shared_rate_limit_must_exist(prefect_api: dict[str, str], replica: ReplicaServer,
+                                      tmp_data_dir: Path) -> None:
+    """HMICFRS_PREFECT_RATE_LIMIT names a Prefect global limit; a missing one fails loudly."""
+    proc = hmicfrs("run", "--site", replica.url, data_dir=tmp_data_dir, check=False,
+                   env={**prefect_api, "HMICFRS_PREFECT_RATE_LIMIT": "no-such-limit"})
+    assert proc.returncode == 1
+    assert "no-such-limit" in proc.stderr
+    assert replica.requests_to("/publications/") == []
+
+
 def test_first_run_on_a_fresh_machine_starts_prefect_itself(replica: ReplicaServer,
                                                             tmp_path: Path) -> None:
     """No API URL and an empty Prefect home: the temporary server must start in time."""
@@ -119,3 +129,31 @@ def test_first_run_on_a_fresh_machine_starts_prefect_itself(replica: ReplicaServ
                                "HMICFRS_DATA_DIR": str(tmp_path / "data"), "HMICFRS_RATE": "0"})
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "hmicfrs run completed" in proc.stdout
+
+
+def test_deployments_deploy_and_run_on_a_worker(prefect_api: dict[str, str],
+                                                replica: ReplicaServer, tmp_path: Path) -> None:
+    """`prefect deploy --all` accepts prefect.yaml; a process worker runs the nightly one."""
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, **prefect_api, "HMICFRS_RATE": "0"}
+
+    def prefect(*args: str) -> subprocess.CompletedProcess[str]:
+        proc = subprocess.run([sys.executable, "-m", "prefect", *args], cwd=root, env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+        return proc
+
+    prefect("work-pool", "create", "hmicfrs", "--type", "process", "--overwrite")
+    prefect("--no-prompt", "deploy", "--all")
+    api = prefect_api["PREFECT_API_URL"]
+    deployments = {d["name"]: d for d in httpx.post(f"{api}/deployments/filter", json={}).json()}
+    assert set(deployments) >= {"nightly", "backfill", "reprocess"}
+    schedule = deployments["nightly"]["schedules"][0]["schedule"]
+    assert (schedule["cron"], schedule["timezone"]) == ("30 2 * * *", "Europe/London")
+    data = tmp_path / "data"
+    prefect("deployment", "run", "hmicfrs-nightly/nightly", "--param", f"site={replica.url}",
+            "--param", f"data_dir={data}", "--param", "as_of=2025-09-01")
+    prefect("worker", "start", "--pool", "hmicfrs", "--run-once")
+    runs = rows(f"sqlite:///{data / 'hmicfrs.db'}", "runs")
+    assert [(r["command"], r["status"]) for r in runs] == [("run", "completed")]
+    assert runs[0]["new"] == len(replica.site.truth.stored())
