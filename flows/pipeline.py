@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, Iterator
 
 from flows import steps
+from flows.progress import Progress
 from flows.settings import Settings
 from store import repository as repo
 from store.db import open_store
@@ -93,14 +94,11 @@ def run_pipeline(settings: Settings, *, command: str, runner: Runner = direct_ru
         try:
             works = _select(ctx, runner, command, since, until)
             total = steps.LoadSummary()
-            for batch in _batches(works, settings.batch_size):
-                batch = runner("fetch-pages", steps.fetch_pages_step, ctx, batch)
-                batch = runner("extract-pages", steps.extract_pages_step, ctx, batch)
-                _filter(batch, types, forces)
-                batch = runner("fetch-documents", steps.fetch_documents_step, ctx, batch)
-                batch = runner("extract-documents", steps.extract_documents_step, ctx, batch)
-                part = runner("validate-load", steps.validate_and_load_step, ctx, batch)
-                _merge(total, part)
+            progress = Progress(f"hmicfrs {command}", len(works))
+            with progress:
+                for batch in _batches(works, settings.batch_size):
+                    _merge(total, _process(ctx, runner, batch, types, forces))
+                    progress.advance(len(batch))
             summary = total
             statuses = runner("clock", steps.clock_step, engine, settings.as_of)
             report = RunReport(run_id, command, "completed", summary, statuses,
@@ -117,6 +115,17 @@ def run_pipeline(settings: Settings, *, command: str, runner: Runner = direct_ru
         repo.finish_run(engine, run_id, status="completed", counts=counts)
         engine.dispose()
         return report
+
+
+def _process(ctx: steps.RunContext, runner: Runner, batch: list[steps.PublicationWork],
+             types: list[str] | None, forces: list[str] | None) -> steps.LoadSummary:
+    """One batch through fetch, extract, validate and load."""
+    batch = runner("fetch-pages", steps.fetch_pages_step, ctx, batch)
+    batch = runner("extract-pages", steps.extract_pages_step, ctx, batch)
+    _filter(batch, types, forces)
+    batch = runner("fetch-documents", steps.fetch_documents_step, ctx, batch)
+    batch = runner("extract-documents", steps.extract_documents_step, ctx, batch)
+    return runner("validate-load", steps.validate_and_load_step, ctx, batch)
 
 
 def _select(ctx: steps.RunContext, runner: Runner, command: str, since: date | None,
