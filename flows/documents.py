@@ -37,8 +37,13 @@ class DocumentWork:
 
 
 def fetch_documents(ctx: "RunContext", links: list[DocumentLink], base: str,
-                    stored: list[dict[str, Any]], *, offline: bool) -> list[DocumentWork]:
-    """Fetch every linked report file not already archived; PEEL pages' PDFs too."""
+                    stored: list[dict[str, Any]], *, offline: bool,
+                    revalidate: bool = False) -> list[DocumentWork]:
+    """Fetch every linked report file not already archived; PEEL pages' PDFs too.
+
+    ``revalidate``: ask again (conditionally) for files already stored, so that a
+    replaced PDF is noticed; a failed revalidation keeps the stored version.
+    """
     by_url = {d["url"]: d for d in stored}
     out: list[DocumentWork] = []
     queue = [(link, base, None) for link in links]
@@ -61,6 +66,8 @@ def fetch_documents(ctx: "RunContext", links: list[DocumentLink], base: str,
         if old and old["sha256"] and ctx.archive.has(old["sha256"]):
             doc.sha256, doc.size, doc.status = old["sha256"], old["bytes"], "stored"
             doc.content_type, doc.fetched_at = old["content_type"], old["fetched_at"]
+            if revalidate and not offline:
+                _revalidate(ctx, doc)
         elif offline or (ctx.trust_archive and _from_archive(ctx, doc)):
             _from_archive(ctx, doc)
         else:
@@ -86,6 +93,14 @@ def _from_archive(ctx: "RunContext", doc: DocumentWork) -> bool:
         return True
     doc.status = "missing"
     return False
+
+
+def _revalidate(ctx: "RunContext", doc: DocumentWork) -> None:
+    res = ctx.client.fetch(doc.url, expect=(doc.link.kind,))
+    if res.ok and res.sha256 and res.body is not None and res.sha256 != doc.sha256:
+        from store.repository import utcnow
+        doc.sha256, doc.size, doc.content_type = res.sha256, len(res.body), res.content_type
+        doc.fetched_at, doc.status = utcnow(), "fetched"
 
 
 def _fetch(ctx: "RunContext", doc: DocumentWork) -> None:

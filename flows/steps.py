@@ -196,8 +196,6 @@ def fetch_pages_step(ctx: RunContext, works: list[PublicationWork]) -> list[Publ
         old = stored.get(work.publication_id)
         work.page_changed = not (old and old["page_sha256"] == res.sha256 and
                                  old["extractor_version"] == EXTRACTOR_VERSION)
-        if not work.page_changed:
-            work.outcome = "unchanged"
     return works
 
 
@@ -223,10 +221,15 @@ def fetch_documents_step(ctx: RunContext, works: list[PublicationWork]) -> list[
         stored_docs = repo.documents_by_publication(conn, [w.publication_id for w in works])
     for work in _active(works):
         assert work.landing is not None
+        stored = stored_docs.get(work.publication_id, [])
         work.documents = fetch_documents(ctx, work.landing.publication.documents,
-                                         work.landing_url,
-                                         stored_docs.get(work.publication_id, []),
-                                         offline=work.offline)
+                                         work.landing_url, stored, offline=work.offline,
+                                         revalidate=not (work.offline or ctx.trust_archive))
+        before = {d["url"]: d["sha256"] for d in stored}
+        if not work.page_changed and all(before.get(d.canonical) == d.sha256
+                                         for d in work.documents) \
+                and len(before) == len(work.documents):
+            work.outcome = "unchanged"
     return works
 
 

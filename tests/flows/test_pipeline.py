@@ -192,3 +192,23 @@ def test_a_second_concurrent_run_is_refused(replica: ReplicaServer, tmp_data_dir
     with FileLock(str(tmp_data_dir / "hmicfrs.lock")):
         with pytest.raises(RunFailed, match="another hmicfrs run"):
             run(replica.url, tmp_data_dir, sqlite_url)
+
+
+def test_replaced_pdf_of_a_recent_publication_is_reextracted(
+        replica: ReplicaServer, tmp_data_dir: Path, sqlite_url: str) -> None:
+    from crawler.archive import RawArchive
+    truth = replica.site.truth
+    ref = truth.reference
+    pdf = next(d.path for d in ref.documents if d.kind == "pdf" and d.language == "en")
+    run(replica.url, tmp_data_dir, sqlite_url)
+    old = next(r for r in rows(sqlite_url, "documents") if r["url"].endswith(pdf))
+    other = truth.publication("norfolk-police-custody-inspection")
+    other_pdf = replica.site.get(next(d.path for d in other.documents if d.kind == "pdf"))
+    assert other_pdf is not None
+    replica.site.put(pdf, other_pdf.body, "application/pdf")
+    report = run(replica.url, tmp_data_dir, sqlite_url)
+    assert report.summary.changed == 1
+    new = next(r for r in rows(sqlite_url, "documents") if r["url"].endswith(pdf))
+    assert new["sha256"] != old["sha256"]
+    archive = RawArchive(tmp_data_dir / "raw")
+    assert archive.has(old["sha256"]) and archive.has(new["sha256"])
