@@ -1,0 +1,231 @@
+"""PDF reports made untidy on purpose; HTML and PDF reconciled; the recommendations table."""
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from datetime import date
+
+import pandas as pd
+import pytest
+from reportlab.pdfgen import canvas
+
+from extractors.reconcile import reconcile_dates, reconcile_findings
+from extractors.report_html import extract_report_html
+from extractors.report_pdf import extract_report_pdf
+from schemas.recommendations import COLUMNS, RecommendationsSchema, validate_recommendations
+from tests.extractors.pdf_factory import (SEED_RECOMMENDATIONS, SEED_TITLE, UNTIDY_TITLE,
+                                          corrupt, seed_report, truncated, untidy_report)
+from tests.extractors.test_report_html import SEED_MARKUPS, page
+
+
+@pytest.fixture(scope="module")
+def seed_pdf() -> bytes:
+    return seed_report()
+
+
+@pytest.fixture(scope="module")
+def untidy():
+    return untidy_report()
+
+
+def test_reference_report_pdf_yields_its_three_recommendations(seed_pdf: bytes) -> None:
+    result = extract_report_pdf(seed_pdf, "https://assets/uploads/report.pdf")
+    assert result.kind == "report_pdf"
+    assert [(f.kind, f.ref, f.text) for f in result.recommendations] == [
+        ("recommendation", str(i), text) for i, text in enumerate(SEED_RECOMMENDATIONS, 1)]
+    assert [f.page for f in result.recommendations] == [4, 4, 4]   # not the summary's page 3
+    assert not any(f.kind == "area_for_improvement" for f in result.recommendations)
+    assert result.problems == []
+    assert result.publication.title == SEED_TITLE
+    assert result.publication.published_on == date(2025, 8, 28)
+
+
+def test_month_only_cover_date_is_left_empty() -> None:
+    result = extract_report_pdf(seed_report(cover_date="August 2025"), "r.pdf")
+    assert result.publication.published_on is None
+    assert len(result.recommendations) == 3
+
+
+def test_untidy_report_gives_every_finding_once_word_for_word(untidy) -> None:
+    data, expected = untidy
+    result = extract_report_pdf(data, "r.pdf")
+    got = [(f.kind, f.ref, f.text, f.page, f.force,
+            f.due_by.isoformat() if f.due_by else None, f.addressee)
+           for f in result.recommendations]
+    assert got == [(e.kind, e.ref, e.text, e.page, e.force, e.due_by, e.addressee)
+                   for e in expected]
+    assert result.problems == []
+    assert result.publication.title == UNTIDY_TITLE
+    assert result.publication.published_on == date(2024, 3, 12)
+
+
+def test_no_page_furniture_inside_findings(untidy) -> None:
+    result = extract_report_pdf(untidy[0], "r.pdf")
+    for finding in result.recommendations:
+        assert "eastern region" not in finding.text
+        assert not any(c in finding.text for c in "\u2022\ufb01\ufb02\n")
+        assert "  " not in finding.text
+
+
+@pytest.mark.parametrize("mangle", [truncated, corrupt, lambda d: b"", lambda d: d[:1000]],
+                         ids=["truncated", "corrupt", "empty", "first-kilobyte"])
+def test_bad_pdf_is_a_problem_not_an_exception(seed_pdf: bytes, mangle) -> None:
+    result = extract_report_pdf(mangle(seed_pdf), "https://assets/uploads/bad.pdf")
+    assert result.recommendations == []
+    assert len(result.problems) == 1
+    problem = result.problems[0]
+    assert problem.stage == "extract" and problem.reason.startswith("corrupt PDF: ")
+    assert problem.location == "https://assets/uploads/bad.pdf"
+    assert result.to_json()["problems"][0]["reason"] == problem.reason
+
+
+def test_encrypted_pdf_is_a_problem() -> None:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, encrypt="secret")
+    c.drawString(72, 700, "Recommendations")
+    c.showPage()
+    c.save()
+    result = extract_report_pdf(buf.getvalue(), "x.pdf")
+    assert "encrypted" in result.problems[0].reason
+
+
+# ---------------------------------------------------------------- HTML and PDF together
+
+def test_html_and_pdf_agree_and_merge(seed_pdf: bytes) -> None:
+    html = extract_report_html(page(SEED_MARKUPS["h3-labels"]), "r.html").recommendations
+    pdf = extract_report_pdf(seed_pdf, "r.pdf").recommendations
+    merged, problems = reconcile_findings(html, pdf)
+    assert problems == []
+    assert [(f.ref, f.text, f.page, f.anchor) for f in merged] == [
+        ("1", SEED_RECOMMENDATIONS[0], 4, "rec-1"), ("2", SEED_RECOMMENDATIONS[1], 4, "rec-2"),
+        ("3", SEED_RECOMMENDATIONS[2], 4, "rec-3")]
+
+
+def test_differences_are_recorded_and_nothing_is_stored_twice(seed_pdf: bytes) -> None:
+    html = extract_report_html(page(SEED_MARKUPS["ol-under-h2"]), "r.html").recommendations
+    pdf = extract_report_pdf(seed_pdf, "r.pdf").recommendations
+    pdf[1] = replace(pdf[1], text=pdf[1].text.replace("quickly", "promptly"))
+    extra = replace(pdf[0], ref="4", text="Forces should publish their crime-recording audits.")
+    merged, problems = reconcile_findings(html, pdf + [extra])
+    assert len(merged) == 4
+    assert len({f.text for f in merged}) == 4
+    reasons = sorted(p.reason for p in problems)
+    assert reasons == ["finding only in the PDF",
+                       "text differs between the HTML version and the PDF"]
+    assert all(p.stage == "reconcile" for p in problems)
+    assert merged[1].text == SEED_RECOMMENDATIONS[1]          # the HTML wording is kept
+
+
+def test_one_side_without_findings_is_one_problem(seed_pdf: bytes) -> None:
+    pdf = extract_report_pdf(seed_pdf, "r.pdf").recommendations
+    merged, problems = reconcile_findings([], pdf)
+    assert merged == pdf and len(problems) == 1
+    assert reconcile_findings([], []) == ([], [])
+
+
+def test_printed_date_disagreement_is_recorded() -> None:
+    assert reconcile_dates(date(2025, 8, 28), date(2025, 8, 28)) is None
+    assert reconcile_dates(date(2025, 8, 28), None) is None
+    problem = reconcile_dates(date(2025, 8, 28), date(2025, 9, 4), "r.html")
+    assert problem is not None and problem.stage == "reconcile"
+    assert "landing page wins" in problem.reason
+
+
+# ---------------------------------------------------------------- the recommendations table
+
+def rows_of(findings, url: str = "https://assets/r.pdf") -> pd.DataFrame:
+    return pd.DataFrame([{"publication_id": "police-response-eastern-region", "kind": f.kind,
+                          "ref": f.ref, "text": f.text, "force_id": f.force,
+                          "due_by": f.due_by, "source_url": url, "page": f.page,
+                          "addressee": f.addressee} for f in findings], columns=COLUMNS)
+
+
+def test_extracted_findings_pass_the_schema(untidy) -> None:
+    frame = rows_of(extract_report_pdf(untidy[0], "r.pdf").recommendations)
+    valid, rejected = validate_recommendations(frame)
+    assert rejected == []
+    assert len(valid) == len(frame) == 15
+    assert list(valid.columns) == COLUMNS
+    assert str(valid["page"].dtype) == "Int64"
+    assert valid.loc[1, "due_by"] == date(2025, 3, 31)
+
+
+def test_bad_rows_are_quarantined_with_reason_and_page(untidy) -> None:
+    frame = rows_of(extract_report_pdf(untidy[0], "r.pdf").recommendations)
+    bad = frame.iloc[:6].copy()
+    bad.loc[0, "kind"] = "observation"
+    bad.loc[1, "force_id"] = "gotham"
+    bad.loc[2, "page"] = 0
+    bad.loc[3, "text"] = "The force should do X.\n12\nand more"
+    bad.loc[4, "text"] = "The force should act. Page 3 of 40"
+    bad.loc[5, "due_by"] = "not a date"
+    frame = pd.concat([bad, frame.iloc[6:]], ignore_index=True)
+    valid, rejected = validate_recommendations(frame)
+    assert len(valid) == len(frame) - 6
+    by_index = {r["index"]: r for r in rejected}
+    assert sorted(by_index) == [0, 1, 2, 3, 4, 5]
+    assert "kind" in by_index[0]["reason"] and "force_id" in by_index[1]["reason"]
+    assert "page" in by_index[2]["reason"] and by_index[2]["page"] == 0
+    assert "furniture" in by_index[3]["reason"] and "furniture" in by_index[4]["reason"]
+    assert "due_by" in by_index[5]["reason"]
+    assert by_index[0]["record"]["publication_id"] == "police-response-eastern-region"
+
+
+def test_missing_column_rejects_every_row(untidy) -> None:
+    frame = rows_of(extract_report_pdf(untidy[0], "r.pdf").recommendations).drop(
+        columns=["addressee"])
+    valid, rejected = validate_recommendations(frame)
+    assert valid.empty and len(rejected) == len(frame)
+    assert "addressee" in rejected[0]["reason"]
+    with pytest.raises(Exception):
+        RecommendationsSchema.validate(frame)
+
+
+def _table_report(lines_left: int) -> tuple[bytes, list[str], list[int]]:
+    from tests.extractors.pdf_factory import ReportPdf
+
+    texts = ["The force should make sure that custody records are complete and accurate, and "
+             "that every detainee is told of their rights in a language they understand.",
+             "The force should improve the oversight of its use of force in custody.",
+             "The force should review how it records strip searches of children."]
+    w = ReportPdf(header="Custody inspection")
+    w.heading("Custody", 1)
+    w.para("We inspected custody suites in the force.")
+    w.page_break()
+    w.heading("Areas for improvement", 2)
+    w.to_bottom(lines_left)
+    w.table([["Area for improvement"]] + [[t] for t in texts], [440])
+    w.para("We will check progress at our next inspection.")
+    return w.build(), texts, w.row_pages[1:]
+
+
+@pytest.mark.parametrize(("lines_left", "row_pages"), [(1, [3, 3, 3]), (5, [2, 3, 3]),
+                                                      (7, [2, 2, 3])],
+                         ids=["header-stranded", "two-rows-carried", "last-row-carried"])
+def test_a_table_cut_by_a_page_break_is_stitched(lines_left: int, row_pages: list[int]) -> None:
+    data, texts, pages = _table_report(lines_left)
+    assert pages == row_pages                   # where the generator put the rows
+    result = extract_report_pdf(data, "t.pdf")
+    assert [(f.kind, f.text, f.page) for f in result.recommendations] == [
+        ("area_for_improvement", t, p) for t, p in zip(texts, pages)]
+    assert result.problems == []
+
+
+def test_a_finding_running_from_one_column_into_the_next() -> None:
+    from tests.extractors.pdf_factory import ReportPdf
+
+    w = ReportPdf(header="Custody inspection")
+    w.heading("Custody", 1)
+    w.para("We inspected custody suites in the force.")
+    w.two_columns(
+        [("heading", "Areas for improvement"),
+         ("para", "We found several things the force should look at again. " * 3),
+         ("item", "The force should improve the recording of the reasons")],
+        [("para", "for using force on detainees in custody."),
+         ("item", "The force should make sure that cells are clean."),
+         ("heading", "Good practice"), ("para", "Staff treated detainees with respect.")])
+    result = extract_report_pdf(w.build(), "c.pdf")
+    assert [(f.kind, f.text, f.page) for f in result.recommendations] == [
+        ("area_for_improvement", "The force should improve the recording of the reasons for "
+         "using force on detainees in custody.", 2),
+        ("area_for_improvement", "The force should make sure that cells are clean.", 2)]
