@@ -66,7 +66,34 @@ class RunReport:
 
 @contextmanager
 def single_writer(settings: Settings) -> Iterator[None]:
-    """Refuse a second concurrent run on the same data directory."""
+    """Refuse a second concurrent run: a file lock on the data directory, and on
+    PostgreSQL also an advisory lock, so workers on other machines are refused too."""
+    with _file_lock(settings):
+        if settings.db_url.startswith("postgresql"):
+            with _advisory_lock(settings.db_url):
+                yield
+        else:
+            yield
+
+
+@contextmanager
+def _advisory_lock(url: str) -> Iterator[None]:
+    import sqlalchemy as sa
+    engine = sa.create_engine(url)
+    conn = engine.connect()
+    try:
+        if not conn.execute(sa.text("SELECT pg_try_advisory_lock(5510055)")).scalar():
+            raise RunFailed("another hmicfrs run holds the database's advisory lock; "
+                            "try again when it has finished")
+        conn.commit()
+        yield
+    finally:
+        conn.close()
+        engine.dispose()
+
+
+@contextmanager
+def _file_lock(settings: Settings) -> Iterator[None]:
     from filelock import FileLock, Timeout
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(settings.data_dir / "hmicfrs.lock"))

@@ -212,3 +212,21 @@ def test_replaced_pdf_of_a_recent_publication_is_reextracted(
     assert new["sha256"] != old["sha256"]
     archive = RawArchive(tmp_data_dir / "raw")
     assert archive.has(old["sha256"]) and archive.has(new["sha256"])
+
+
+def test_postgres_runs_are_exclusive_across_machines(replica: ReplicaServer, tmp_path: Path,
+                                                     pg_url: str) -> None:
+    """A run holding the database's advisory lock refuses a run from another data dir."""
+    import sqlalchemy as sa
+
+    from flows.pipeline import RunFailed
+    from tests.pg_server import reset_database
+    reset_database(pg_url)
+    engine = sa.create_engine(pg_url)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT pg_try_advisory_lock(5510055)")).scalar()
+        with pytest.raises(RunFailed, match="advisory lock"):
+            run(replica.url, tmp_path / "other-machine", pg_url)
+        conn.execute(sa.text("SELECT pg_advisory_unlock(5510055)"))
+    engine.dispose()
+    assert run(replica.url, tmp_path / "other-machine", pg_url).status == "completed"
