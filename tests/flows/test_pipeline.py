@@ -230,3 +230,22 @@ def test_postgres_runs_are_exclusive_across_machines(replica: ReplicaServer, tmp
         conn.execute(sa.text("SELECT pg_advisory_unlock(5510055)"))
     engine.dispose()
     assert run(replica.url, tmp_path / "other-machine", pg_url).status == "completed"
+
+
+def test_republished_report_does_not_restart_the_clock(replica: ReplicaServer,
+                                                       tmp_data_dir: Path,
+                                                       sqlite_url: str) -> None:
+    ref = replica.site.truth.reference
+    run(replica.url, tmp_data_dir, sqlite_url)
+    page = replica.site.get(ref.path)
+    assert page is not None and b"28 August 2025" in page.body
+    replica.site.put(ref.path, page.body.replace(b"28 August 2025", b"4 September 2025"),
+                     page.content_type)
+    run(replica.url, tmp_data_dir, sqlite_url, as_of=date(2025, 9, 5))
+    pub = next(r for r in rows(sqlite_url, "publications") if r["publication_id"] == ref.slug)
+    assert (pub["published_on"], pub["first_published_on"]) == (date(2025, 9, 4), date(2025, 8, 28))
+    norfolk = next(r for r in rows(sqlite_url, "section55_obligations")
+                   if r["publication_id"] == ref.slug and r["force_id"] == "norfolk")
+    assert norfolk["practice_deadline"] == date(2025, 10, 23)
+    changes = [c for c in rows(sqlite_url, "publication_changes") if c["field"] == "published_on"]
+    assert [(c["old_value"], c["new_value"]) for c in changes] == [("2025-08-28", "2025-09-04")]
