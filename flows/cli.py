@@ -182,6 +182,8 @@ def export(fmt: str = typer.Option("csv", "--format", help="csv or parquet"),
 def main() -> None:
     """Console entry point: one-line errors on stderr unless --debug."""
     debug = "--debug" in sys.argv
+    if not debug:  # Prefect still sends every log to its API; the console gets our summary
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
     try:
         app(standalone_mode=False)
     except SystemExit as exc:

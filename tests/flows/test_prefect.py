@@ -93,7 +93,8 @@ def test_failed_run_is_a_failed_flow_run(prefect_api: dict[str, str], replica: R
     proc = hmicfrs("run", "--site", replica.url, data_dir=tmp_data_dir, env=prefect_api,
                    check=False)
     assert proc.returncode == 1
-    assert proc.stderr.strip().splitlines()[-1].startswith("hmicfrs: error:")
+    assert proc.stderr.strip().splitlines() == [proc.stderr.strip()]
+    assert proc.stderr.startswith("hmicfrs: error:") and "listing" in proc.stderr, proc.stderr
     api = prefect_api["PREFECT_API_URL"]
     failed = httpx.post(f"{api}/flow_runs/filter", json={
         "flow_runs": {"state": {"type": {"any_": ["FAILED"]}}}}).json()
