@@ -270,8 +270,9 @@ def _subject_forces(subject: str) -> list[tuple[int, str]]:
 
 
 def _force_in(subject: str) -> str | None:
-    words = re.sub(r"^(?:the\s+)?(?:chief\s+constable\s+(?:of|for)\s+)?", "", subject.strip(" ,"),
-                   flags=re.IGNORECASE)
+    words = re.sub(r"^(?:the\s+)?(?:(?:chief\s+constable|commissioner|chief\s+officer|"
+                   r"(?:police,\s+fire\s+and\s+|police\s+and\s+)crime\s+commissioner)"
+                   r"\s+(?:of|for)\s+)?", "", subject.strip(" ,"), flags=re.IGNORECASE)
     words = re.sub(r"^the\s+", "", words, flags=re.IGNORECASE)
     fid = force_id_for(words) if 2 < len(words) < 60 else None
     return fid if fid in forces() else None

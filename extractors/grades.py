@@ -245,6 +245,10 @@ def read_line(segments: list[str], *, cycle: str | None, kind: str,
     if wrapped and _TRIGGER.search(text):
         out.atoms.append(Atom("break", text))
         return out
+    stated = stated_grades(text, cycle=cycle)
+    if stated:
+        out.candidates = stated
+        return out
     if _SENTENCE_CUE.search(text) and normalise_grade_in(text):
         out.candidates = sentence_grades(text, cycle=cycle, default_area=default_area)
         if not out.candidates:
@@ -387,6 +391,28 @@ def sentence_grades(text: str, *, cycle: str | None = None,
             if _NOT_AN_AREA.match(area) or body_from_text(area) or match_fire_services(area):
                 continue
             if plausible_area(area):
+                out.append(Candidate(_sentence_case(area), m.group("grade"), how="sentence"))
+    return out
+
+
+_STATE_AT = re.compile(
+    rf"(?:\b(?:is|was|are|were|remains|has\s+been)\s+(?:now\s+)?|(?=\brequires?\s+improvement\b))"
+    rf"(?P<grade>{GRADE_RE})\s+(?:at|in|when\s+it\s+comes\s+to)\s+(?P<area>[^.;]+)", re.I)
+
+
+def stated_grades(text: str, *, cycle: str | None = None) -> list[Candidate]:
+    """'Dyfed-Powys Police is adequate at recording data about crime', 'X requires
+    improvement at investigating crime': only for area names known for some framework,
+    so ordinary prose ('the force is good at listening') is never read as a grade."""
+    out: list[Candidate] = []
+    for sentence in _sentences(text):
+        body = sentence.rstrip(".!? ")
+        if _about_the_past(body, body, cycle):
+            continue
+        for m in _STATE_AT.finditer(body):
+            area = _AREA_CUT.split(m.group("area"), maxsplit=1)[0].strip()
+            area = re.sub(r"^the\s+(?=\w)", "", area, flags=re.I) if not _known_anywhere(area) else area
+            if _known_anywhere(area):
                 out.append(Candidate(_sentence_case(area), m.group("grade"), how="sentence"))
     return out
 

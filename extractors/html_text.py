@@ -67,6 +67,9 @@ def main_content(soup: BeautifulSoup) -> Tag:
     return root.body or root
 
 
+_ITEM_TAGS = ["li", "dd", "div", "p", "span", "a", "td"]
+
+
 @dataclass
 class Field:
     """A labelled value on a page: its text and the elements that carry it."""
@@ -74,6 +77,21 @@ class Field:
     label: str
     text: str
     nodes: list[Tag | NavigableString]
+
+    def item_texts(self) -> list[str]:
+        """Texts of the value's separate items (list items, one element per value...),
+        or [] when the value is a single run of text."""
+        out: list[str] = []
+        for node in self.nodes:
+            if not isinstance(node, Tag):
+                if text_of(node).strip(" ,;"):
+                    out.append(text_of(node).strip(" ,;"))
+                continue
+            leaves = [t for t in node.find_all(_ITEM_TAGS)
+                      if not t.find(_ITEM_TAGS) and text_of(t)]
+            out += [text_of(t) for t in leaves] if len(leaves) > 1 else [text_of(node)]
+        out = [t for t in out if t and t.lower() not in ("and", ",")]
+        return out if len(out) > 1 else []
 
     def link_texts(self) -> list[str]:
         """Texts of the links inside the value, in order."""

@@ -43,8 +43,9 @@ def extract_publication_page(data: bytes, source: str) -> Extraction:
         pub.publication_types = _values(types)
     forces = find_field(root, FORCE_LABELS, stops)
     if forces is not None:
-        pub.forces_text = forces.text
-        match = match_forces(forces.text)
+        items = forces.item_texts() or forces.link_texts()
+        pub.forces_text = ", ".join(items) if len(items) > 1 else forces.text
+        match = match_forces(pub.forces_text)
         pub.forces, pub.all_forces, pub.other_bodies = match.force_ids, match.all_forces, \
             match.other_bodies
         if match.unmatched:
@@ -85,6 +86,9 @@ def _fire_services(field: Field) -> list[str]:
 
 
 def _values(field: Field) -> list[str]:
+    items = field.item_texts()
+    if items and not any(re.search(r",|\band\b", i) for i in items):
+        return items
     links = field.link_texts()
     if links and len(" ".join(links)) >= 0.6 * len(field.text.replace(",", "").replace(" and ", " ")):
         return links

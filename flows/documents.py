@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
@@ -27,6 +27,7 @@ class DocumentWork:
     parent: str | None = None  # canonical URL of the PEEL page that linked it
     extraction: Extraction | None = None
 
+    printed_on: date | None = None  # the publication date the document prints
     graded_page: bool = False  # an HTML page of graded judgments (PEEL, fire & rescue)
 
     @property
@@ -190,11 +191,13 @@ def _force_of(landing: Extraction, docs: list[DocumentWork], doc: DocumentWork) 
 
 
 def _check_printed_date(landing: Extraction, doc: DocumentWork, problems: list[Problem]) -> None:
+    """Keep the date the document prints; a difference is noted (the landing page wins)."""
     printed = doc.extraction.publication.published_on if doc.extraction else None
+    doc.printed_on = printed
     official = landing.publication.published_on
     if printed and official and printed != official:
         problems.append(Problem(
-            "reconcile", f"document date {printed.isoformat()} differs from the landing page "
+            "note", f"document date {printed.isoformat()} differs from the landing page "
             f"date {official.isoformat()} (landing page wins)",
             {"document_date": printed.isoformat(), "landing_date": official.isoformat()},
             doc.url))

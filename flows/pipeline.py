@@ -57,6 +57,8 @@ class RunReport:
             out.append(f"  quarantine {reason}")
         if len(s.reasons) > 20:
             out.append(f"  ... and {len(s.reasons) - 20} more quarantine rows")
+        for note in s.notes[:20]:
+            out.append(f"  note {note}")
         for area in sorted(set(s.unknown_areas)):
             out.append(f"  NEW AREA {area}")
         for d in self.next_deadlines:
@@ -199,6 +201,7 @@ def _merge(total: steps.LoadSummary, part: steps.LoadSummary) -> None:
     total.obligations_opened = len(total.opened)
     total.unknown_areas += part.unknown_areas
     total.reasons += part.reasons
+    total.notes += part.notes
     for table, counts in part.tables.items():
         acc = total.tables.setdefault(table, {k: 0 for k in counts})
         for k, v in counts.items():

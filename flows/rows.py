@@ -43,7 +43,7 @@ def build_bundle(ctx: "RunContext", work: "PublicationWork",
                   "content_type": d.content_type, "fetched_at": d.fetched_at,
                   "status": "quarantined" if d.status == "quarantined" else
                   ("missing" if d.sha256 is None else "extracted"),
-                  "extractor_version": EXTRACTOR_VERSION}
+                  "extractor_version": EXTRACTOR_VERSION, "printed_on": d.printed_on}
                  for d in work.documents if d.canonical.startswith("http")]
     documents, doc_problems = _valid_documents(work, documents)
     problems += doc_problems

@@ -262,13 +262,14 @@ class LoadSummary:
     opened: list[tuple[str, str]] = field(default_factory=list)
     unknown_areas: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def as_counts(self) -> dict[str, Any]:
         """The run row's counts."""
         return {"new": self.new, "changed": self.changed, "unchanged": self.unchanged,
                 "quarantined": self.quarantined, "failed": self.failed,
                 "obligations_opened": self.obligations_opened, "tables": self.tables,
-                "unknown_areas": self.unknown_areas}
+                "unknown_areas": self.unknown_areas, "notes": self.notes}
 
 
 def validate_and_load_step(ctx: RunContext, works: list[PublicationWork]) -> LoadSummary:
@@ -330,6 +331,9 @@ def _record_problems(ctx: RunContext, work: PublicationWork, summary: LoadSummar
         for p in work.problems:
             if p.stage == "flag":
                 summary.unknown_areas.append(p.reason)
+                continue
+            if p.stage == "note":
+                summary.notes.append(f"{p.reason} ({p.location or work.landing_url})")
                 continue
             repo.quarantine(conn, stage=p.stage, source_url=p.location or work.landing_url,
                             reason=p.reason, record={"publication_id": work.publication_id,

@@ -44,6 +44,7 @@ documents = sa.Table(
     sa.Column("fetched_at", sa.DateTime(timezone=True)),
     sa.Column("status", sa.String(20), nullable=False),
     sa.Column("extractor_version", sa.String(40)),
+    sa.Column("printed_on", sa.Date),  # publication date printed in the document itself
 )
 
 recommendations = sa.Table(

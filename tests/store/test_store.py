@@ -105,3 +105,23 @@ def test_unknown_publication_names_close_matches(engine) -> None:  # type: ignor
     with pytest.raises(NotFound, match="norfolk"):
         resolve_force("norfok")
     assert resolve_force("Devon & Cornwall") == "devon-and-cornwall"
+
+
+def test_migrations_match_the_tables_and_upgrade_keeps_rows(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from store.db import alembic_config, make_engine
+    engine = make_engine(default_db_url(tmp_path))
+    command.upgrade(alembic_config(engine), "0001")
+    with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO runs (run_id, command, started_at, status, new, "
+                             "changed, unchanged, quarantined, obligations_opened) VALUES "
+                             "('r', 'run', '2026-01-01 00:00:00', 'completed', 1, 0, 0, 0, 0)"))
+    command.upgrade(alembic_config(engine), "head")
+    with engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), t.metadata)
+        kept = conn.execute(sa.text("SELECT run_id FROM runs")).scalars().all()
+    assert diffs == [] and kept == ["r"]
+    assert "printed_on" in {c["name"] for c in sa.inspect(engine).get_columns("documents")}

@@ -1,0 +1,1 @@
+"""An independently written second replica of the HMICFRS site (other markup)."""
