@@ -26,10 +26,11 @@ def build_bundle(ctx: "RunContext", work: "PublicationWork",
     found, reconcile_problems = reconcile(work.documents)
     problems += reconcile_problems
     facts = _facts(work, first_published or pub.published_on)
-    police, _why = is_police_inspection(facts)
+    police, why = is_police_inspection(facts)
     row = {"publication_id": work.publication_id, "url": ctx.urls.canonical(work.landing_url),
            "title": pub.title, "published_on": pub.published_on,
            "publication_types": list(pub.publication_types), "is_police_inspection": police,
+           "s55_reason": why,
            "all_forces": pub.all_forces, "forces_text": pub.forces_text,
            "key_findings": found.key_findings or pub.key_findings,
            "page_sha256": work.page_sha256, "extractor_version": EXTRACTOR_VERSION}
@@ -49,7 +50,9 @@ def build_bundle(ctx: "RunContext", work: "PublicationWork",
     problems += doc_problems
     recs, rec_problems = _recommendation_rows(work, found)
     grades, grade_problems = _grade_rows(work, found)
-    obligations, ob_problems = _obligation_rows(ctx, facts) if police else ([], [])
+    obligations, ob_problems, notes = _obligation_rows(ctx, facts) if police else ([], [], [])
+    if notes:
+        row["s55_reason"] = "; ".join([why, *notes])
     problems += rec_problems + grade_problems + ob_problems
     has_docs = any(d.extraction is not None for d in work.documents)
     return PublicationBundle(row, list(pub.forces), documents,
@@ -124,11 +127,16 @@ def _grade_rows(work: "PublicationWork", found: Any) -> tuple[list[dict[str, Any
                                   r.get("source_url") or work.landing_url) for r, why in bad]
 
 
-def _obligation_rows(ctx: "RunContext", facts: Any) -> tuple[list[dict[str, Any]], list[Problem]]:
+def _obligation_rows(ctx: "RunContext", facts: Any
+                     ) -> tuple[list[dict[str, Any]], list[Problem], list[str]]:
     from schemas.obligations import COLUMNS, ObligationsSchema
     from section55.rules import obligations_for
     from section55.status import status_of
-    drafts, _notes = obligations_for(facts)
+    try:
+        drafts, notes = obligations_for(facts)
+    except LookupError as exc:  # no local policing body on record for that date
+        return [], [Problem("validate", f"no obligation opened: {exc}",
+                            {"publication_id": facts.publication_id}, None)], []
     rows = []
     for d in drafts:
         status = status_of(d.practice_deadline, d.statutory_deadline, None, ctx.settings.as_of)
@@ -141,7 +149,7 @@ def _obligation_rows(ctx: "RunContext", facts: Any) -> tuple[list[dict[str, Any]
                      "rule_version": d.rule_version, "status_as_of": ctx.settings.as_of})
     good, bad = validate_rows(ObligationsSchema, rows, COLUMNS)
     return good, [Problem("validate", f"obligation rejected: {why}", _jsonable(r), None)
-                  for r, why in bad]
+                  for r, why in bad], notes
 
 
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:

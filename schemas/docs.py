@@ -8,6 +8,8 @@ from store.tables import CONTRACT_TABLES, metadata
 from schemas.registry import MODELS
 
 STORE_NOTES = {
+    "s55_reason": "Why the Section 55 rule opened obligations, or none (NCA, PSNI, fire...).",
+    "printed_on": "Publication date printed in the document itself (landing page date wins).",
     "first_published_on": "First 'Published on' date seen; the s.55 clock never restarts.",
     "key_findings": "The report's summary / key findings, where extracted.",
     "page_sha256": "sha256 of the landing page bytes last extracted (raw archive key).",

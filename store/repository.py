@@ -16,6 +16,7 @@ from store import tables as t
 from store.sync import CountsByTable, LoadCounts, sync_rows
 
 PUBLICATION_FIELDS = ("url", "title", "published_on", "publication_types", "is_police_inspection",
+                      "s55_reason",
                       "all_forces", "forces_text", "key_findings", "page_sha256",
                       "extractor_version")
 TRACKED_CHANGES = ("title", "published_on", "publication_types", "all_forces", "forces_text",

@@ -15,6 +15,7 @@ publications = sa.Table(
     sa.Column("first_published_on", sa.Date, nullable=False),
     sa.Column("publication_types", JSONType, nullable=False),
     sa.Column("is_police_inspection", sa.Boolean, nullable=False),
+    sa.Column("s55_reason", sa.Text),  # why the rule did (or did not) open obligations
     sa.Column("all_forces", sa.Boolean, nullable=False),
     sa.Column("forces_text", sa.Text),
     sa.Column("key_findings", sa.Text),

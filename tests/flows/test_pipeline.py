@@ -9,7 +9,7 @@ import pytest
 
 from reference.fire_services import fire_services
 from tests.flows.helpers import rows, run, snapshot
-from tests.replica.server import ReplicaServer
+from tests.replica.server import Fault, ReplicaServer
 from tests.replica.truth import same_text
 
 
@@ -154,7 +154,6 @@ def test_reprocess_with_the_site_down_rebuilds_the_same_tables(replica_site, tmp
 
 def test_transient_faults_are_retried_and_permanent_ones_quarantined(
         replica: ReplicaServer, tmp_data_dir: Path, sqlite_url: str) -> None:
-    from tests.replica.server import Fault
     truth = replica.site.truth
     ref = truth.reference
     norfolk = truth.publication("norfolk-police-custody-inspection")
@@ -249,3 +248,37 @@ def test_republished_report_does_not_restart_the_clock(replica: ReplicaServer,
     assert norfolk["practice_deadline"] == date(2025, 10, 23)
     changes = [c for c in rows(sqlite_url, "publication_changes") if c["field"] == "published_on"]
     assert [(c["old_value"], c["new_value"]) for c in changes] == [("2025-08-28", "2025-09-04")]
+
+
+def test_other_bodies_and_non_police_publications_say_why(replica: ReplicaServer,
+                                                          tmp_data_dir: Path,
+                                                          sqlite_url: str) -> None:
+    run(replica.url, tmp_data_dir, sqlite_url)
+    pubs = {r["publication_id"]: r for r in rows(sqlite_url, "publications")}
+    obligations = rows(sqlite_url, "section55_obligations")
+    btp = [o for o in obligations if o["publication_id"] == "btp-response-to-vawg-on-the-railway"]
+    assert [(o["force_id"], o["local_policing_body"]) for o in btp] == \
+        [("british-transport-police", "British Transport Police Authority")]
+    nca = "inspection-of-nca-covert-intelligence"
+    assert not [o for o in obligations if o["publication_id"] == nca]
+    assert "Crime and Courts Act 2013" in pubs[nca]["s55_reason"]
+    fire = "essex-county-fire-and-rescue-service-2023-25"
+    assert not pubs[fire]["is_police_inspection"]
+    assert "fire" in pubs[fire]["s55_reason"].lower()
+
+
+def test_a_graded_area_never_seen_loads_and_is_flagged(replica: ReplicaServer,
+                                                       tmp_data_dir: Path,
+                                                       sqlite_url: str) -> None:
+    page = replica.site.get("/peel-reports/essex-2023-25/")
+    assert page is not None and b"Investigating crime" in page.body
+    replica.site.put("/peel-reports/essex-2023-25/",
+                     page.body.replace(b"Investigating crime", b"Tackling drone crime"),
+                     page.content_type)
+    pdf = "/uploads/peel-assessment-2023-25-essex.pdf"
+    replica.add_fault(pdf, Fault(kind="status", status=404))
+    report = run(replica.url, tmp_data_dir, sqlite_url)
+    new = [g for g in rows(sqlite_url, "grades") if g["area"] == "Tackling drone crime"]
+    assert len(new) == 1 and new[0]["area_key"] is None and new[0]["force_id"] == "essex"
+    assert any("Tackling drone crime" in a for a in report.summary.unknown_areas)
+    assert any("NEW AREA" in line and "Tackling drone crime" in line for line in report.lines())
