@@ -684,6 +684,9 @@ def table_blocks(rows: list[tuple], page: int | None = None,
                 marker = cells[0]
             fid = force_id_for(cells[force_col]) if force_col is not None else None
             due = cells[due_col] if due_col is not None and due_col < len(cells) else None
+            if due and parse_date(due) and not re.search(r"\b(?:by|before|later|within)\b",
+                                                          due, re.IGNORECASE):
+                due = f"By {due}"  # a bare date in a Deadline column is the due date
             out.append(TextBlock("item", cells[text_col], 0,
                                  marker.strip("().") if marker else None, page, anchor,
                                  fid if fid in forces() else None, due))

@@ -653,9 +653,14 @@ def _read_run(run: list[Atom], page: int | None) -> list[Candidate]:
                 out += [Candidate(_area(a), current, page, "grouped", atom.order)
                         for a in _area_list(atom.text)]
         return out
-    for prev, atom in zip(run, run[1:]):
+    for i, (prev, atom) in enumerate(zip(run, run[1:]), start=1):
         if atom.kind == "grade" and prev.kind == "area":
-            out.append(Candidate(_area(prev.text), atom.text, page, "pairs", prev.order))
+            named = prev
+            head = run[i - 2] if i >= 2 else None
+            if _QUESTION.search(prev.text) and head is not None and head.kind == "area" \
+                    and head.heading and not _QUESTION.search(head.text):
+                named = head  # '<h3>Effectiveness</h3><p>How effectively...?</p><p>Good</p>'
+            out.append(Candidate(_area(named.text), atom.text, page, "pairs", named.order))
     return out
 
 

@@ -110,14 +110,21 @@ def find_field(root: Tag, labels: tuple[str, ...], stop_labels: tuple[str, ...] 
     block (<p><strong>Label:</strong> value</p>), or sits in the next element (dt/dd,
     th/td, heading then paragraph, span then span).
     """
-    label_re = re.compile(r"^\s*(" + "|".join(re.escape(x) for x in labels) + r")\s*(?::|\s-\s|$)",
-                          re.I)
+    label_re = re.compile(r"^\s*(" + "|".join(re.escape(x) for x in labels) +
+                          r")\s*(?::|\s-\s|$|(?=\d))", re.I)
     stop = labels + stop_labels
     stop_re = re.compile(r"^\s*(" + "|".join(re.escape(x) for x in stop) + r")\s*:", re.I)
     for string in root.find_all(string=True):
         if not isinstance(string, NavigableString) or string.parent is None:
             continue
         clean = re.sub(r"\s+", " ", str(string).replace("\xa0", " ")).strip()
+        if " | " in clean:  # 'Published on 15 May 2025 | Publication types: A | ...'
+            for segment in clean.split(" | "):
+                m = label_re.match(segment.strip())
+                if m and segment.strip()[m.end():].strip():
+                    rest = segment.strip()[m.end():].strip()
+                    return Field(m.group(1), rest, [NavigableString(rest)])
+            continue
         m = label_re.match(clean)
         if not m:
             continue

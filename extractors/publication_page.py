@@ -87,7 +87,7 @@ def _fire_services(field: Field) -> list[str]:
 
 def _values(field: Field) -> list[str]:
     items = field.item_texts()
-    if items and not any(re.search(r",|\band\b", i) for i in items):
+    if items:
         return items
     links = field.link_texts()
     if links and len(" ".join(links)) >= 0.6 * len(field.text.replace(",", "").replace(" and ", " ")):

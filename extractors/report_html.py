@@ -139,6 +139,9 @@ class _Walker:
             self.anchor = _heading_id(el) or self.anchor
             self.add("heading", _text(el), level)
             return
+        if tag == "summary":  # an accordion's title heads what the <details> holds
+            self.add("heading", _text(el), LABEL_LEVEL, el=el)
+            return
         if tag in ("ul", "ol"):
             self.list_items(el, 0)
         elif tag == "dl":

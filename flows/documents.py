@@ -1,6 +1,7 @@
 """Report files of one publication: fetch each once, then extract findings and grades."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -152,7 +153,7 @@ def extract_documents(ctx: "RunContext", landing: Extraction,
             doc.extraction = extract_report_html(data, doc.url)
         else:
             doc.extraction = extract_report_pdf(data, doc.url)
-            if doc.parent or _is_peel(landing):
+            if doc.parent or _is_peel(landing) or len(landing.publication.forces) == 1:
                 force = _force_of(landing, docs, doc)
                 grades, grade_problems = grades_from_pdf(
                     data, force=force, cycle=cycle_from(doc.parent or doc.url)
@@ -178,8 +179,9 @@ def _merge_html_findings(doc: DocumentWork, data: bytes, extract_report_html: An
 
 
 def _is_peel(landing: Extraction) -> bool:
+    """Reports that grade forces: PEEL and crime data integrity."""
     text = " ".join(landing.publication.publication_types + [landing.publication.title or ""])
-    return "peel" in text.lower()
+    return bool(re.search(r"\bpeel\b|crime data integrity", text, re.I))
 
 
 def _force_of(landing: Extraction, docs: list[DocumentWork], doc: DocumentWork) -> str | None:
