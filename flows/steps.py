@@ -40,6 +40,7 @@ class PublicationWork:
     documents: list[DocumentWork] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     outcome: str = "pending"  # new | changed | unchanged | quarantined | skipped | failed
+    rejected_sha256: str | None = None  # page bytes an earlier run quarantined
     from_archive: bool = False   # the landing page bytes come from the archive
     offline: bool = False        # reprocess: no request at all, documents from the archive
 
@@ -116,24 +117,27 @@ def discover_step(ctx: RunContext, *, mode: str, since: date | None = None,
     listed one in the date range that is not already fully stored.
     """
     with ctx.engine.connect() as conn:
-        stored = repo.publications_by_id(conn)
-        docs = repo.documents_by_publication(conn)
+        stored = repo.publication_dates(conn)
+        rejected = repo.quarantined_pages(conn)
+        docs = repo.documents_by_publication(conn) if mode == "backfill" else {}
     full = mode == "backfill" or not stored
-    result = discover(ctx.client, ctx.urls, set(stored), full=full)
+    result = discover(ctx.client, ctx.urls, set(stored) | set(rejected), full=full)
     works: list[PublicationWork] = []
     watch_from = ctx.settings.as_of - timedelta(days=ctx.settings.watch_days)
     for item in result.items:
         pid = item.publication_id
-        old = stored.get(pid)
         if mode == "backfill":
             if item.published_on and ((since and item.published_on < since) or
                                       (until and item.published_on > until)):
                 continue
-            if old is not None and _complete(docs.get(pid, [])):
+            if pid in stored and _complete(docs.get(pid, [])):
                 continue
-        elif old is not None and old["published_on"] < watch_from:
+        elif pid in stored and stored[pid] < watch_from:
             continue
-        works.append(PublicationWork(pid, item.url, listed=item))
+        elif pid in rejected and (item.published_on or date.min) < watch_from:
+            continue
+        works.append(PublicationWork(pid, item.url, listed=item,
+                                     rejected_sha256=rejected.get(pid)))
     return works
 
 
@@ -146,10 +150,10 @@ def stored_step(ctx: RunContext, *, since: date | None = None,
     """Publications to rebuild from the raw archive (reprocess, or extractor upgrades)."""
     works: list[PublicationWork] = []
     with ctx.engine.connect() as conn:
-        for row in repo.publications_by_id(conn).values():
+        rows = repo.stale_publications(conn, EXTRACTOR_VERSION) if stale_only else \
+            list(repo.publications_by_id(conn).values())
+        for row in rows:
             if since and row["published_on"] < since:
-                continue
-            if stale_only and row["extractor_version"] == EXTRACTOR_VERSION:
                 continue
             if row["page_sha256"] and ctx.archive.has(row["page_sha256"]):
                 works.append(PublicationWork(row["publication_id"], _site_url(ctx, row["url"]),
@@ -193,6 +197,9 @@ def fetch_pages_step(ctx: RunContext, works: list[PublicationWork]) -> list[Publ
                                          {"status": res.status}, work.landing_url))
             continue
         work.page_sha256 = res.sha256
+        if work.rejected_sha256 == res.sha256:
+            work.outcome = "quarantined"  # same bytes, same extractor: same verdict as before
+            continue
         old = stored.get(work.publication_id)
         work.page_changed = not (old and old["page_sha256"] == res.sha256 and
                                  old["extractor_version"] == EXTRACTOR_VERSION)
@@ -209,7 +216,8 @@ def extract_pages_step(ctx: RunContext, works: list[PublicationWork]) -> list[Pu
         if blocking:
             for p in blocking:
                 p.record.update({"publication_id": work.publication_id,
-                                 "page_sha256": work.page_sha256})
+                                 "page_sha256": work.page_sha256,
+                                 "extractor_version": EXTRACTOR_VERSION})
             work.problems += blocking
             work.outcome = "quarantined"
     return works
@@ -345,20 +353,31 @@ def _record_problems(ctx: RunContext, work: PublicationWork, summary: LoadSummar
 # --- clock --------------------------------------------------------------------------------
 
 def clock_step(engine: Engine, as_of: date) -> dict[str, int]:
-    """Refresh every obligation's status as of a date; returns the count per status."""
+    """Refresh every obligation's status as of a date; returns the count per status.
+
+    Only rows whose status changes are written (one batched UPDATE), so a quiet night
+    costs one SELECT however many obligations the store holds.
+    """
     from section55.status import status_of
+    o = t.section55_obligations
     counts: dict[str, int] = {}
+    changes: list[dict[str, Any]] = []
     with engine.begin() as conn:
-        rows = conn.execute(sa.select(t.section55_obligations)).mappings().all()
+        rows = conn.execute(sa.select(o.c.publication_id, o.c.force_id, o.c.status,
+                                      o.c.practice_deadline, o.c.statutory_deadline,
+                                      o.c.responded_on)).mappings().all()
         for r in rows:
             res = status_of(r["practice_deadline"], r["statutory_deadline"], r["responded_on"],
                             as_of)
             counts[res.status] = counts.get(res.status, 0) + 1
-            if r["status"] != res.status or r["status_as_of"] != as_of:
-                conn.execute(sa.update(t.section55_obligations).where(
-                    t.section55_obligations.c.publication_id == r["publication_id"],
-                    t.section55_obligations.c.force_id == r["force_id"]).values(
-                        status=res.status, status_as_of=as_of))
+            if r["status"] != res.status:
+                changes.append({"pid": r["publication_id"], "fid": r["force_id"],
+                                "new_status": res.status, "as_of": as_of})
+        if changes:
+            conn.execute(sa.update(o).where(o.c.publication_id == sa.bindparam("pid"),
+                                            o.c.force_id == sa.bindparam("fid"))
+                         .values(status=sa.bindparam("new_status"),
+                                 status_as_of=sa.bindparam("as_of")), changes)
     return counts
 
 

@@ -154,6 +154,13 @@ def force_id_for(name: str) -> str | None:
     return index.get(key) or index.get(key.replace("-", " "))
 
 
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Every name's word-bounded pattern, longest name first, compiled once."""
+    return [(key, re.compile(rf"(?<![\w']){re.escape(key)}(?![\w'])"))
+            for key in sorted(name_index(), key=len, reverse=True)]
+
+
 _BEFORE = re.compile(r"(?:^|,|;|\band)\s*$")
 _AFTER = re.compile(r"\s*(?:$|,|;|and\b)")
 _SEPARATORS = re.compile(r"^(?:and|,|;|\s|also|including)*$")
@@ -174,8 +181,9 @@ def match_forces(text: str) -> ForceMatch:
             norm = norm.replace(p, " , ")
     index = name_index()
     found: list[tuple[int, str]] = []
-    for key in sorted(index, key=len, reverse=True):
-        pattern = re.compile(rf"(?<![\w']){re.escape(key)}(?![\w'])")
+    for key, pattern in _patterns():
+        if key not in norm:
+            continue
         for m in list(pattern.finditer(norm)):
             if not (_BEFORE.search(norm[: m.start()]) and _AFTER.match(norm[m.end():])):
                 continue

@@ -22,7 +22,7 @@ STORE_NOTES = {
     "lpb_type": "pcc, pfcc, mayor, common-council, police-authority.",
     "needs_review": "True where a person should confirm the duty (joint inspections...).",
     "reason": "Why the rule opened (or flagged) the obligation.",
-    "status_as_of": "The date the stored status was judged on.",
+    "status_as_of": "As-of date of the run that last changed the stored status.",
     "responded_on": "Date the body published its response (`hmicfrs respond`).",
     "response_url": "Where the response is published.",
     "content_type": "HTTP Content-Type of the fetched file.",

@@ -66,6 +66,35 @@ def publications_by_id(conn: Connection, ids: Iterable[str] | None = None) -> di
     return {r["publication_id"]: dict(r) for r in conn.execute(query).mappings()}
 
 
+def publication_dates(conn: Connection) -> dict[str, date]:
+    """First publication date of every stored publication (one narrow query)."""
+    p = t.publications
+    return {r.publication_id: r.first_published_on
+            for r in conn.execute(sa.select(p.c.publication_id, p.c.first_published_on))}
+
+
+def stale_publications(conn: Connection, version: str) -> list[dict[str, Any]]:
+    """Stored publications extracted by another extractor version."""
+    p = t.publications
+    query = sa.select(p).where(sa.or_(p.c.extractor_version.is_(None),
+                                      p.c.extractor_version != version))
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def quarantined_pages(conn: Connection) -> dict[str, str]:
+    """publication id -> sha256 of landing page bytes rejected whole by this extractor
+    version (a page that fails the same way needs no second extraction)."""
+    from extractors.version import EXTRACTOR_VERSION
+    out: dict[str, str] = {}
+    q = t.quarantine
+    for r in conn.execute(sa.select(q.c.record).where(q.c.stage == "extract")):
+        rec = r.record or {}
+        if rec.get("publication_id") and rec.get("page_sha256") and \
+                rec.get("extractor_version") == EXTRACTOR_VERSION:
+            out[rec["publication_id"]] = rec["page_sha256"]
+    return out
+
+
 def documents_by_publication(conn: Connection, ids: Iterable[str] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Stored document rows grouped by publication id, in one query."""
     query = sa.select(t.documents)
@@ -187,14 +216,20 @@ class DbValidatorStore:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        with engine.connect() as conn:
-            self._cache = {r["url"]: dict(r) for r in
-                           conn.execute(sa.select(t.http_validators)).mappings()}
+        self._cache: dict[str, dict[str, Any] | None] = {}
+
+    def _row(self, url: str) -> dict[str, Any] | None:
+        if url not in self._cache:
+            with self.engine.connect() as conn:
+                row = conn.execute(sa.select(t.http_validators).where(
+                    t.http_validators.c.url == url)).mappings().first()
+            self._cache[url] = dict(row) if row else None
+        return self._cache[url]
 
     def get(self, url: str):  # type: ignore[no-untyped-def]
         """Remembered validators for ``url`` or None."""
         from crawler.http import CachedValidators
-        row = self._cache.get(url)
+        row = self._row(url)
         if row is None:
             return None
         return CachedValidators(etag=row["etag"], last_modified=row["last_modified"],
@@ -204,10 +239,11 @@ class DbValidatorStore:
         """Remember validators for ``url`` (upsert)."""
         row = {"url": url, "etag": v.etag, "last_modified": v.last_modified,
                "sha256": v.sha256, "content_type": v.content_type}
-        if self._cache.get(url) == row:
+        old = self._row(url)
+        if old == row:
             return
         with self.engine.begin() as conn:
-            if url in self._cache:
+            if old is not None:
                 conn.execute(sa.update(t.http_validators).where(
                     t.http_validators.c.url == url).values(**row))
             else:

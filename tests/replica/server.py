@@ -184,6 +184,7 @@ class ReplicaServer:
 class _Handler(BaseHTTPRequestHandler):
     replica: ReplicaServer
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out at once, no 40 ms stall
     server_version = SERVER_NAME
     sys_version = ""
 
