@@ -18,7 +18,13 @@ FIRE_LABELS = ("Fire & rescue services", "Fire and rescue services", "Fire & res
                "Fire and rescue service")
 OTHER_LABELS = ("Last updated", "Updated on", "Updated", "Get the report", "Download the report",
                 "Read the report online", "Related", "Share")
-_WELSH = re.compile(r"cymraeg|welsh|os hoffech|darllen|adroddiad|\bcy\b", re.I)
+_WELSH_LABEL = re.compile(r"cymraeg|os hoffech|darllen|adroddiad|\(welsh\)|welsh[- ](?:language )?"
+                          r"version|in welsh|\bcy\b|fersiwn", re.I)
+_WELSH_PATH = re.compile(r"(?:^|[-_/.])(?:cy|cym|cymraeg|welsh(?=[-_]?(?:version|language)|\.pdf$))"
+                         r"(?:[-_/.]|$)", re.I)
+_NOT_A_REPORT = re.compile(r"^/(?:publications?|publication-types?|tags?|categor(?:y|ies)|"
+                           r"police-forces|fire-and-rescue-services|news|about-us|search)(?:/|$)",
+                           re.I)
 _REPORT_BLOCK = re.compile(r"get the report|read the report|download the report|"
                            r"read the (full )?report|download", re.I)
 
@@ -105,10 +111,11 @@ def document_links(root: Tag, base: str) -> list[DocumentLink]:
             continue
         url = urljoin(base, href)
         label = text_of(a)
-        kind = _kind(url, label)
+        kind = _kind(url, label) or (_in_block_html(url, base) if scope is not root else None)
         if kind is None:
             continue
-        language = "cy" if _WELSH.search(label) or _WELSH.search(urlparse(url).path) else "en"
+        language = "cy" if _WELSH_LABEL.search(label) or _WELSH_PATH.search(urlparse(url).path) \
+            else "en"
         found.setdefault(url.split("#")[0], DocumentLink(url.split("#")[0], kind, language, label))
     return list(found.values())
 
@@ -120,6 +127,21 @@ def _kind(url: str, label: str) -> str | None:
     if "/publication-html/" in path or "/peel-reports/" in path or re.search(r"\(html\)", label, re.I):
         return "html"
     return None
+
+
+def _in_block_html(url: str, base: str) -> str | None:
+    """Inside the 'Get the report' block, a link to another page of the same site that is
+    not a landing page or a listing is the report's online (HTML) version."""
+    target, here = urlparse(url), urlparse(base)
+    if target.netloc and target.netloc != here.netloc and \
+            not target.netloc.endswith("justiceinspectorates.gov.uk"):
+        return None
+    path = target.path or "/"
+    if path in ("", "/") or _NOT_A_REPORT.match(path) or path.rstrip("/") == here.path.rstrip("/"):
+        return None
+    if re.search(r"\.(?:docx?|xlsx?|csv|odt|ods|zip|png|jpe?g)$", path, re.I):
+        return None
+    return "html"
 
 
 def _report_block(root: Tag) -> Tag | None:

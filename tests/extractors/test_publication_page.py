@@ -107,3 +107,19 @@ def test_fire_page_has_no_police_forces() -> None:
     pub = extract_publication_page(page(body), "u").publication
     assert pub.publication_types == ["Fire & rescue services"]
     assert pub.forces == [] and pub.fire_services == ["essex-fire"]
+
+
+def test_report_block_links_by_meaning_and_welsh_told_apart() -> None:
+    body = """<h1>How well do Welsh forces respond to stalking?</h1>
+      <p>Published on: 1 May 2024</p><p>Police forces: Gwent Police and South Wales Police</p>
+      <div><h2>Get the report</h2><h3>Read the report online</h3>
+      <p><a href="/reports/welsh-forces-stalking/">How well do Welsh forces respond to stalking?</a></p>
+      <p><a href="/publication-type/stalking/">Stalking</a></p>
+      <h3>Download the report</h3>
+      <p><a href="/uploads/welsh-forces-stalking.pdf">How well do Welsh forces respond to stalking? (PDF document)</a></p>
+      <p><a href="/uploads/welsh-forces-stalking-cy.pdf">Adroddiad (Cymraeg) (PDF document)</a></p></div>"""
+    pub = extract_publication_page(page(body), "https://example.test/publications/x/").publication
+    assert [(d.url.rsplit("/", 2)[-2:], d.kind, d.language) for d in pub.documents] == [
+        (["welsh-forces-stalking", ""], "html", "en"),
+        (["uploads", "welsh-forces-stalking.pdf"], "pdf", "en"),
+        (["uploads", "welsh-forces-stalking-cy.pdf"], "pdf", "cy")]
