@@ -162,13 +162,18 @@ def test_transient_faults_are_retried_and_permanent_ones_quarantined(
     replica.add_fault(pdf, Fault(kind="reset", times=1))
     gone = truth.publication("staffordshire-stop-and-search").path
     replica.add_fault(gone, Fault(kind="status", status=500))
+    hostile = truth.publication("joint-inspection-rape-cumbria").path
+    replica.add_fault(hostile, Fault(kind="redirect", location="https://evil.example.com/x"))
     report = run(replica.url, tmp_data_dir, sqlite_url)
     pubs = {r["publication_id"] for r in rows(sqlite_url, "publications")}
     assert ref.slug in pubs and norfolk.slug in pubs
     assert "staffordshire-stop-and-search" not in pubs
-    assert report.summary.failed == 1
+    assert "joint-inspection-rape-cumbria" not in pubs
+    assert report.summary.failed == 2
     fetch_rows = [q for q in rows(sqlite_url, "quarantine") if q["stage"] == "fetch"]
     assert any(q["source_url"].endswith(gone) for q in fetch_rows)
+    assert any(q["source_url"].endswith(hostile) and "evil.example.com" in q["reason"]
+               for q in fetch_rows)
     docs = {r["url"]: r for r in rows(sqlite_url, "documents")}
     assert any(u.endswith(pdf) and d["sha256"] for u, d in docs.items())
 
