@@ -1,0 +1,98 @@
+"""Opening a PDF through pypdfium2 (readable or a PdfError), its pages one at a time, and
+the positioned-line records the line and layout readers fill."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+
+class PdfError(ValueError):
+    """The bytes are not a readable PDF (corrupt, truncated, encrypted or empty)."""
+
+
+@dataclass(slots=True)
+class PdfLine:
+    """One printed line with its place on the page (top-down points) and its style."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool = False
+    cells: tuple[str, ...] | None = None   # set for a table row
+
+
+@dataclass
+class PdfLayoutPage:
+    """A page as lines in reading order; ``multi_column`` when lines sit side by side."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[PdfLine] = field(default_factory=list)
+    multi_column: bool = False
+    ruled: bool = False          # drawn lines that may rule a table
+    table_unread: bool = False   # rules look like a table that pdfium could not read
+
+
+BOLD_FONT_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- opening documents
+
+def _open_pdfium(data: bytes):
+    import pypdfium2 as pdfium
+
+    if not data or not data.lstrip()[:5].startswith(b"%PDF"):
+        raise PdfError("not a PDF: no %PDF header")
+    if b"%%EOF" not in data[-2048:]:
+        raise PdfError("truncated: no %%EOF marker at the end")
+    try:
+        pdf = pdfium.PdfDocument(bytes(data))
+    except pdfium.PdfiumError as exc:
+        raise PdfError(_pdfium_reason(str(exc))) from exc
+    if len(pdf) == 0:
+        pdf.close()
+        raise PdfError("no pages")
+    return pdf
+
+
+def _pdfium_reason(message: str) -> str:
+    low = message.lower()
+    if "password" in low or "security" in low:
+        return "encrypted: needs a password"
+    return f"unreadable: {message.strip()}"
+
+
+def page_texts(data: bytes) -> Iterable[tuple[int, object, object, str]]:
+    """Yield (number, page, textpage, raw text) and close each page after use."""
+    import pypdfium2 as pdfium
+
+    pdf = _open_pdfium(data)
+    try:
+        for index in range(len(pdf)):
+            try:
+                page = pdf[index]
+                textpage = page.get_textpage()
+            except pdfium.PdfiumError as exc:
+                raise PdfError(f"unreadable page {index + 1}: {exc}") from exc
+            try:
+                yield index + 1, page, textpage, textpage.get_text_range()
+            finally:
+                textpage.close()
+                page.close()
+    finally:
+        pdf.close()
+
+
+def pdf_metadata_title(data: bytes) -> str | None:
+    """The document information dictionary's Title, if any."""
+    pdf = _open_pdfium(data)
+    try:
+        title = (pdf.get_metadata_value("Title") or "").strip()
+    finally:
+        pdf.close()
+    return title or None

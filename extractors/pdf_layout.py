@@ -1,0 +1,178 @@
+"""Layout of positioned lines: columns put in reading order, table rows put back among the
+text, and the pdfplumber pass for pages whose tables pdfium could not read."""
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from typing import Iterable
+
+from extractors.pdf_document import BOLD_FONT_NAME, PdfError, PdfLayoutPage, PdfLine
+from extractors.pdf_words import fix_chars
+
+
+# ---------------------------------------------------------------- pdfplumber layout pass
+
+def pdf_layout_pages(data: bytes, numbers: list[int]) -> dict[int, PdfLayoutPage]:
+    """Pages (1-based numbers) read by pdfplumber: columns in order, tables as rows.
+
+    Text inside a table comes out as one ``PdfLine`` per row with ``cells`` set; the rest
+    is grouped into lines by position and, on a two-column page, read left column then
+    right column between any full-width lines. Each page is closed after use.
+    """
+    import pdfplumber
+
+    wanted = sorted(set(numbers))
+    out: dict[int, PdfLayoutPage] = {}
+    if not wanted:
+        return out
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfminer raises many types on bad input
+        raise PdfError(f"unreadable: {exc}") from exc
+    with pdf:
+        for number in wanted:
+            if not 1 <= number <= len(pdf.pages):
+                continue
+            page = pdf.pages[number - 1]
+            try:
+                out[number] = _plumber_page(page, number)
+            finally:
+                page.close()
+    return out
+
+
+def _plumber_page(page, number: int) -> PdfLayoutPage:
+    width, height = float(page.width), float(page.height)
+    table_lines: list[PdfLine] = []
+    boxes = []
+    for table in page.find_tables():
+        boxes.append(table.bbox)
+        for row, cells in zip(table.rows, table.extract()):
+            texts = tuple(" ".join(fix_chars(c or "").split()) for c in cells)
+            if not any(texts):
+                continue
+            x0, top, x1, bottom = row.bbox
+            table_lines.append(PdfLine(" ".join(t for t in texts if t), x0, x1, top, bottom,
+                                       0.0, False, texts))
+    words = [w for w in page.extract_words(extra_attrs=["fontname", "size"])
+             if not any(_inside(w, b) for b in boxes)]
+    lines = reading_order([_run_line(r) for r in _group_words(words)], width, height)
+    sizes = [ln.size for ln in lines]
+    for ln in table_lines:
+        ln.size = statistics.median(sizes) if sizes else 12.0
+    if table_lines:
+        lines = merge_table_rows(lines, table_lines)
+    return PdfLayoutPage(number, width, height, lines, multi_column=True)
+
+
+def _inside(word: dict, bbox: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = bbox
+    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def _group_words(words: list[dict]) -> list[list[dict]]:
+    """Words -> runs on one baseline without a wide gap (a column's line)."""
+    words = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
+    runs: list[list[dict]] = []
+    for w in words:
+        last = runs[-1] if runs else None
+        if (last and abs(last[-1]["top"] - w["top"]) < 2
+                and w["x0"] - last[-1]["x1"] < max(12.0, 1.5 * w["size"])):
+            last.append(w)
+        else:
+            runs.append([w])
+    return runs
+
+
+def _run_line(run: list[dict]) -> PdfLine:
+    text = " ".join(fix_chars(w["text"]) for w in run)
+    first = next((w for w in run if re.search(r"\w", w["text"])), run[0])
+    letters = [w for w in run if re.search(r"\w", w["text"])] or run
+    bold = all(BOLD_FONT_NAME.search(w["fontname"] or "") for w in letters)
+    return PdfLine(" ".join(text.split()), run[0]["x0"], run[-1]["x1"],
+                   min(w["top"] for w in run), max(w["bottom"] for w in run),
+                   round(float(first["size"]), 1), bold)
+
+
+def reading_order(lines: list[PdfLine], width: float, height: float) -> list[PdfLine]:
+    """Left column before right column, between full-width lines."""
+    gutter = _gutter(lines, width, height)
+    if gutter is None:
+        return sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    out: list[PdfLine] = []
+    left: list[PdfLine] = []
+    right: list[PdfLine] = []
+    for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        if ln.x1 <= gutter:
+            left.append(ln)
+        elif ln.x0 >= gutter:
+            right.append(ln)
+        else:
+            out += left + right + [ln]
+            left, right = [], []
+    return out + left + right
+
+
+def _gutter(lines: list[PdfLine], width: float, height: float) -> float | None:
+    """The middle of the widest strip between 30% and 70% of the width that no column
+    line crosses (lines wider than 60% of the page, and running headers and footers in
+    the top and bottom tenth, are ignored), with worded lines on both sides."""
+    body = [ln for ln in lines if 0.1 * height < ln.top < 0.9 * height]
+    spans = sorted((ln.x0, ln.x1) for ln in body if ln.x1 - ln.x0 < 0.6 * width)
+    low, high = 0.3 * width, 0.7 * width
+    gaps: list[tuple[float, float]] = []
+    reach = 0.0
+    for x0, x1 in spans:
+        if x0 > reach:
+            gaps.append((reach, x0))
+        reach = max(reach, x1)
+    gaps.append((reach, width))
+    best = None
+    for a, b in gaps:
+        a, b = max(a, low), min(b, high)
+        if b <= a:
+            continue
+        x = (a + b) / 2
+        lefts = sum(1 for ln in body if ln.x1 <= x)
+        rights = sum(1 for ln in body if ln.x0 >= x and re.search(r"[A-Za-z]{3}", ln.text))
+        if lefts >= 2 and rights >= 2 and (best is None or b - a > best[0]):
+            best = (b - a, x)
+    return best[1] if best else None
+
+
+def merge_table_rows(lines: list[PdfLine], table_lines: list[PdfLine]) -> list[PdfLine]:
+    """Put table rows back among the text lines by their vertical position."""
+    out = [ln for ln in lines if ln.cells is None]
+    for row in table_lines:
+        at = next((i for i, ln in enumerate(out) if ln.top > row.top and ln.cells is None
+                   and ln.x0 < row.x1 and ln.x1 > row.x0), len(out))
+        out.insert(at, row)
+    return out
+
+
+def within_bbox(line: PdfLine, bbox: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = bbox
+    middle = (line.top + line.bottom) / 2
+    return top <= middle <= bottom and line.x0 < x1 and line.x1 > x0
+
+
+def distinct_values(values: Iterable[float], tolerance: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return out
+
+
+def overlapping_rules(vs: list[tuple[float, float, float]]
+                      ) -> list[list[tuple[float, float, float]]]:
+    """Vertical rules grouped by overlapping extent: one group per table."""
+    groups: list[list[tuple[float, float, float]]] = []
+    for rule in sorted(vs, key=lambda v: v[1]):
+        if groups and rule[1] <= max(v[2] for v in groups[-1]) + 2:
+            groups[-1].append(rule)
+        else:
+            groups.append([rule])
+    return groups
