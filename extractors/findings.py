@@ -111,7 +111,7 @@ def _check_concerns(units: list[DraftFinding]) -> list[Problem]:
 
 def _to_findings(units: list[DraftFinding]) -> list[Finding]:
     """Findings with their refs: as printed, else their place among the findings of the
-    same kind and force. A ref is unique per kind and force (the table's key): printed
+    same kind in document order. A ref is unique per kind and force (the table's key): printed
     refs are claimed first, and a repeat (two lists each numbered from 1, or a position
     that a printed number already holds) gets " (2)", " (3)"... in document order."""
     findings = []
@@ -123,12 +123,11 @@ def _to_findings(units: list[DraftFinding]) -> list[Finding]:
             due_by=due_date_of(text) or (due_date_of(context) if context else None),
             page=unit.first.page, anchor=unit.first.anchor,
             addressee=addressee_of(text) or (addressee_of(context) if context else None)))
-    positions: dict[tuple[str, str | None], int] = {}
+    positions: dict[str, int] = {}
     order = []
-    for finding in findings:
-        group = (finding.kind, finding.force)
-        positions[group] = positions.get(group, 0) + 1
-        order.append(str(positions[group]))
+    for finding in findings:  # unnumbered findings count in document order, per kind
+        positions[finding.kind] = positions.get(finding.kind, 0) + 1
+        order.append(str(positions[finding.kind]))
     used: set[tuple[str, str | None, str]] = set()
     for printed in (True, False):
         for finding, position in zip(findings, order):

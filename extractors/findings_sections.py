@@ -190,6 +190,10 @@ def _read_labelled(section: _Section, chunk: list[TextBlock],
     return [u for u in units if u.parts]
 
 
+_INTRODUCES = re.compile(r"\brecommend(?:s|ed|ations?)?\b(?:\s+that)?\s*(?:the\s+following)?\s*:\s*$",
+                         re.IGNORECASE)
+
+
 def _read_items(section: _Section, chunk: list[TextBlock], force: str | None) -> list[DraftFinding]:
     units: list[DraftFinding] = []
     items = [b for b in chunk if b.kind == "item"]
@@ -214,6 +218,9 @@ def _read_items(section: _Section, chunk: list[TextBlock], force: str | None) ->
             bool(MODAL_VERB.search(lead.text)) and not FINDINGS_PROSE.search(lead.text)
         one_finding = modal_lead and (section.kind != "area_for_improvement"
                                       or due_date_of(lead.text) is not None)
+        if one_finding and lead is not None and _INTRODUCES.search(lead.text) and \
+                MODAL_VERB.search(block.text):
+            one_finding = False  # 'we recommend that:' then whole recommendations
         if one_finding and block.marker is None:
             if compound is None:
                 compound = _new_unit(section, section.kind, None, lead, force)

@@ -156,10 +156,13 @@ def find_field(root: Tag, labels: tuple[str, ...], stop_labels: tuple[str, ...] 
 def _following(node: Tag | NavigableString, stop_re: re.Pattern[str],
                limit: int | None = None) -> list[Tag | NavigableString]:
     out: list[Tag | NavigableString] = []
-    for sib in node.next_siblings:
+    siblings = list(node.next_siblings)
+    for i, sib in enumerate(siblings):
         if isinstance(sib, Tag) and sib.name == "br":
             if out and _join(out):
-                break
+                if not _link_follows(siblings[i + 1:]):
+                    break
+                out.append(NavigableString(", "))  # values as links, one a line
             continue
         text = text_of(sib)
         if not text:
@@ -176,6 +179,13 @@ def _following(node: Tag | NavigableString, stop_re: re.Pattern[str],
     return out
 
 
+def _link_follows(siblings: list[Tag | NavigableString]) -> bool:
+    nxt = next((n for n in siblings if text_of(n) or (isinstance(n, Tag) and n.name == "br")),
+               None)
+    return isinstance(nxt, Tag) and (nxt.name == "a" or (nxt.find("a") is not None and
+                                                          text_of(nxt) == text_of(nxt.find("a"))))
+
+
 def _join(nodes: list[Tag | NavigableString]) -> str:
     return re.sub(r"\s+", " ", " ".join(text_of(n) for n in nodes)).strip(" :")
 
@@ -184,8 +194,8 @@ def split_list(text: str) -> list[str]:
     """'A, B and C' -> ['A', 'B', 'C'] (commas and the final 'and')."""
     parts = [p.strip() for p in re.split(r"\s*[,;]\s*", text) if p.strip()]
     if parts:
-        last = parts.pop()
-        pieces = re.split(r"\s+and\s+", last)
+        last = parts.pop()  # 'X and Y' is two values only when Y starts a new name
+        pieces = re.split(r"\s+and\s+(?=[A-Z0-9])", last)
         if len(pieces) > 1:
             parts += [" and ".join(pieces[:-1]), pieces[-1]]
         else:

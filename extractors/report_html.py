@@ -85,7 +85,11 @@ def _published(doc) -> date | None:
 
 
 def _strip_chrome(doc) -> None:
-    """Drop scripts, navigation, footers and forms: they are never report text."""
+    """Drop scripts, navigation, footers, forms and footnote markers: never report text."""
+    for sup in list(doc.iter("sup")):
+        if re.fullmatch(r"\[?\(?[\d*†‡,\s-]{1,8}\)?\]?", sup.text_content() or "") and \
+                sup.getparent() is not None:
+            sup.drop_tree()  # keeps the text that follows it
     for el in list(doc.iter(*_SKIP)):
         if el.getparent() is not None:
             el.drop_tree()
@@ -226,16 +230,47 @@ class _Walker:
 
     def table(self, el) -> None:
         rows = []
+        carried: dict[int, tuple[str, int]] = {}  # column -> (text, rows still spanned)
         for tr in el.iter("tr"):
             cells = [c for c in tr if _tag(c) in ("td", "th")]
             if not cells:
                 continue
             header = all(_tag(c) == "th" for c in cells) or _tag(tr.getparent()) == "thead"
-            rows.append(([_text(c) for c in cells], header))
+            rows.append((_spread(cells, carried), header))
         caption = el.find("caption")
         if caption is not None and _text(caption):
             self.add("heading", _text(caption), LABEL_LEVEL)
         self.blocks += table_blocks(rows, None, el.get("id") or self.anchor)
+
+
+def _spread(cells: list, carried: dict[int, tuple[str, int]]) -> list[str]:
+    """One row's texts with cells spanned from rows above (rowspan) and across columns
+    (colspan) put back in their columns."""
+    out: list[str] = []
+    queue = list(cells)
+    col = 0
+    while queue or any(c >= col for c in carried):
+        if col in carried:
+            text, left = carried[col]
+            out.append(text)
+            if left <= 1:
+                del carried[col]
+            else:
+                carried[col] = (text, left - 1)
+            col += 1
+            continue
+        if not queue:
+            break
+        cell = queue.pop(0)
+        text = _text(cell)
+        span = int(cell.get("rowspan", "1")) if (cell.get("rowspan") or "1").isdigit() else 1
+        width = int(cell.get("colspan", "1")) if (cell.get("colspan") or "1").isdigit() else 1
+        for i in range(max(1, width)):
+            out.append(text if i == 0 else "")
+            if span > 1:
+                carried[col] = (text, span - 1)
+            col += 1
+    return out
 
 
 def _tag(el) -> str | None:
@@ -285,10 +320,13 @@ def _text(el, skip: tuple[str, ...] = (), keep_tail: bool = False) -> str:
         if tag == "br":
             out.append(" ")
         elif tag is not None:
-            out.append(node.text or "")
+            block = tag in _BLOCK and node is not el
+            out.append((" " if block else "") + (node.text or ""))
             for child in node:
                 visit(child)
                 out.append(child.tail or "")
+            if block:
+                out.append(" ")
 
     visit(el)
     if keep_tail:

@@ -353,23 +353,28 @@ def _record_problems(ctx: RunContext, work: PublicationWork, summary: LoadSummar
 # --- clock --------------------------------------------------------------------------------
 
 def clock_step(engine: Engine, as_of: date) -> dict[str, int]:
-    """Refresh every obligation's status as of a date; returns the count per status.
+    """Refresh obligation statuses as of a date; returns the count per status.
 
-    Only rows whose status changes are written (one batched UPDATE), so a quiet night
-    costs one SELECT however many obligations the store holds.
+    Only rows whose status can change on ``as_of`` are read (open ones past their
+    deadline, overdue ones not yet past it when judging an earlier date, and any row
+    never judged), and only changes are written, in one batched UPDATE: a quiet night
+    costs the same however many obligations the store holds.
     """
     from section55.status import status_of
     o = t.section55_obligations
-    counts: dict[str, int] = {}
+    candidates = sa.or_(
+        sa.and_(o.c.status == "open", o.c.practice_deadline < as_of),
+        sa.and_(o.c.status == "overdue", o.c.practice_deadline >= as_of),
+        o.c.responded_on.is_not(None) & o.c.status.in_(("open", "overdue")),
+        o.c.status_as_of.is_(None))
     changes: list[dict[str, Any]] = []
     with engine.begin() as conn:
         rows = conn.execute(sa.select(o.c.publication_id, o.c.force_id, o.c.status,
                                       o.c.practice_deadline, o.c.statutory_deadline,
-                                      o.c.responded_on)).mappings().all()
+                                      o.c.responded_on).where(candidates)).mappings().all()
         for r in rows:
             res = status_of(r["practice_deadline"], r["statutory_deadline"], r["responded_on"],
                             as_of)
-            counts[res.status] = counts.get(res.status, 0) + 1
             if r["status"] != res.status:
                 changes.append({"pid": r["publication_id"], "fid": r["force_id"],
                                 "new_status": res.status, "as_of": as_of})
@@ -378,7 +383,8 @@ def clock_step(engine: Engine, as_of: date) -> dict[str, int]:
                                             o.c.force_id == sa.bindparam("fid"))
                          .values(status=sa.bindparam("new_status"),
                                  status_as_of=sa.bindparam("as_of")), changes)
-    return counts
+        counts = conn.execute(sa.select(o.c.status, sa.func.count()).group_by(o.c.status))
+        return {status: n for status, n in counts}
 
 
 def next_deadlines(engine: Engine, as_of: date, limit: int = 5) -> list[dict[str, Any]]:

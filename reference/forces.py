@@ -172,7 +172,7 @@ def match_forces(text: str) -> ForceMatch:
     Names are matched longest first on word boundaries; whatever is left that is not a
     separator is reported in ``unmatched`` so that an unknown name fails loudly.
     """
-    norm = normalise(text)
+    norm = normalise(re.sub(r"\([^()]*\)", " ", text))  # '(lead force)', '(East Midlands)'
     if not norm:
         return ForceMatch([], False, [], [])
     all_forces = any(p in norm for p in ALL_FORCES_PHRASES)

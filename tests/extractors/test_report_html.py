@@ -141,9 +141,10 @@ def test_multi_force_recommendations_are_addressed() -> None:
         ("recommendation", "1", "essex", None, "the force"),
         ("recommendation", "1", "kent", None, "the force"),
         ("recommendation", "2", "kent", None, "the force"),
-        ("recommendation", "1", "cleveland", None, "Cleveland Police"),
+        ("recommendation", "5", "cleveland", None, "Cleveland Police"),  # unnumbered: its
+        # place among the report's recommendations in document order
         ("cause_of_concern", "1", None, None, None),
-        ("recommendation", "2", None, date(2025, 12, 31), "Home Office; College of Policing")]
+        ("recommendation", "6", None, date(2025, 12, 31), "Home Office; College of Policing")]
     assert result.problems == []
 
 

@@ -1,0 +1,1 @@
+"""A fourth, independently written replica of the HMICFRS site (WordPress block markup)."""
