@@ -9,9 +9,10 @@ from bs4 import BeautifulSoup, Tag
 from extractors.dates import parse_date
 from extractors.html_text import Field, find_field, main_content, parse_html, split_list, text_of
 from extractors.records import DocumentLink, Extraction, Problem, Publication
-from reference.forces import match_forces
+from reference.forces import forces_named_in, match_forces
 
-DATE_LABELS = ("Published on", "Publication date", "Date published", "Published", "Date of publication")
+DATE_LABELS = ("Published on", "Publication date", "Date published", "Published", "Date of publication",
+               "Date")
 TYPE_LABELS = ("Publication types", "Publication type", "Types", "Type")
 FORCE_LABELS = ("Police forces", "Police force", "Forces", "Force")
 FIRE_LABELS = ("Fire & rescue services", "Fire and rescue services", "Fire & rescue service",
@@ -58,6 +59,9 @@ def extract_publication_page(data: bytes, source: str) -> Extraction:
             out.problems.append(Problem(
                 "extract", "unknown police force name(s): " + "; ".join(match.unmatched),
                 {"title": pub.title, "police_forces": forces.text}, source))
+    elif pub.title:  # no 'Police forces' line: the forces the title names, if any
+        named = forces_named_in(pub.title)
+        pub.forces, pub.other_bodies = named.force_ids, named.other_bodies
     fire = find_field(root, FIRE_LABELS, stops)
     if fire is not None:
         pub.fire_services = _fire_services(fire)

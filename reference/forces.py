@@ -198,3 +198,22 @@ def match_forces(text: str) -> ForceMatch:
     if all_forces:
         ids = sorted(known)
     return ForceMatch(ids, all_forces, others, unmatched)
+
+
+def forces_named_in(text: str) -> ForceMatch:
+    """Forces named anywhere in free text (a title, a sentence) by a full name such as
+    'Essex Police' or 'Heddlu Dyfed-Powys'; short names alone ('Essex') do not count."""
+    norm = re.sub(r"'s\b", "", normalise(text))  # "British Transport Police's"
+    index = name_index()
+    found: list[tuple[int, str]] = []
+    for key, pattern in _patterns():
+        if key not in norm or not re.search(r"\b(?:police|constabulary|heddlu)\b", key):
+            continue
+        for m in list(pattern.finditer(norm)):
+            found.append((m.start(), index[key]))
+            norm = norm[: m.start()] + " " * len(m.group()) + norm[m.end():]
+    found.sort()
+    known = forces()
+    ids = list(dict.fromkeys(i for _, i in found if i in known))
+    others = list(dict.fromkeys(i for _, i in found if i not in known))
+    return ForceMatch(ids, False, others, [])

@@ -123,3 +123,12 @@ def test_report_block_links_by_meaning_and_welsh_told_apart() -> None:
         (["welsh-forces-stalking", ""], "html", "en"),
         (["uploads", "welsh-forces-stalking.pdf"], "pdf", "en"),
         (["uploads", "welsh-forces-stalking-cy.pdf"], "pdf", "cy")]
+
+
+def test_without_a_police_forces_line_the_title_names_the_force() -> None:
+    body = """<h1>PEEL 2023–25: An inspection of Essex Police</h1>
+      <p>Published on: 14 November 2024</p><p>Publication types: PEEL</p>"""
+    pub = extract_publication_page(page(body), "u").publication
+    assert pub.forces == ["essex"] and pub.forces_text is None
+    body = "<h1>Custody suites in Norfolk</h1><p>Published on: 14 November 2024</p>"
+    assert extract_publication_page(page(body), "u").publication.forces == []
