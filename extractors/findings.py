@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 
 from extractors.findings_fields import addressee_of, due_date_of, force_heading, force_of
-from extractors.findings_labels import (DOT_LEADERS, LABEL_LEVEL, BlockKind, Label, NONE_STATED,
-                                        TextBlock, is_summary_heading, parse_label,
+from extractors.findings_labels import (DOT_LEADERS, FINDINGS_PROSE, LABEL_LEVEL, NONE_STATED,
+                                        BlockKind, Label, TextBlock, is_summary_heading, parse_label,
                                         straight_quotes)
 from extractors.findings_sections import DraftFinding, finding_sections, read_section
 from extractors.findings_tables import table_blocks
@@ -39,7 +39,8 @@ def findings_from_blocks(blocks: list[TextBlock]) -> tuple[list[Finding], list[P
             continue                 # findings of an earlier report, restated
         found = read_section(section)
         if not found and not section.summary and not any(
-                NONE_STATED.search(b.text) for b in section.blocks):
+                NONE_STATED.search(b.text) or FINDINGS_PROSE.search(b.text)
+                for b in section.blocks):  # no findings, and no text saying why: say so
             problems.append(Problem(
                 "extract", f"'{section.heading.text}' is followed by nothing readable as a "
                 f"{section.kind.replace('_', ' ')}", {"heading": section.heading.text},

@@ -58,6 +58,8 @@ class Label:
     past: bool = False     # "Recommendations from our 2019 report": another report's
 
 
+_PART = re.compile(r"^(?:annex|appendix|chapter|part|section)\s+[\w.]{1,4}\s*[:.\u2013\u2014-]\s*",
+                   re.IGNORECASE)
 _PAST = re.compile(r"\b(?:previous|earlier|last|prior|past|original|progress|update|"
                    r"(?:19|20)\d\d)\b", re.IGNORECASE)
 
@@ -68,6 +70,8 @@ def parse_label(text: str, heading: bool = False) -> Label | None:
     For a heading, a plural label with a short qualifier ("Areas for improvement in
     custody", "Recommendations (2019)") still opens a section."""
     norm = straight_quotes(text).strip().rstrip()
+    if heading and _PART.match(norm):  # "Annex A: Recommendations from our 2019 report"
+        text = norm = norm[_PART.match(norm).end():]  # type: ignore[union-attr]
     m = _LABEL.match(norm)
     if not m:
         return None
@@ -98,9 +102,11 @@ def parse_label(text: str, heading: bool = False) -> Label | None:
         return None      # "Recommendations 12" is a contents line, not a label
     if "\n" in rest:
         rest = " ".join(rest.split())
+    # "Recommendations from our 2019 report" is another report's: it holds none of ours
+    other_report = bool(target and _PAST.search(target))
     return Label(kind, plural or bool(target), ref, rest,
                  summary=prefix.startswith(("summary", "list")), target=target,
-                 past=bool(target and _PAST.search(target)))
+                 past=other_report)
 
 
 def straight_quotes(text: str) -> str:
@@ -121,7 +127,11 @@ MODAL_VERB = re.compile(
 FINDINGS_PROSE = re.compile(
     r"\b(?:we\s+(?:have\s+)?(?:made|make|set\s+out|list)|this\s+(?:report|section|chapter)\s+"
     r"(?:makes|contains|sets)|(?:is|are|were)\s+(?:made|set\s+out|listed|directed)|"
-    r"should\s+be\s+read|read\s+(?:alongside|together))", re.IGNORECASE)
+    r"should\s+be\s+read|read\s+(?:alongside|together)|"
+    # a framework defining the terms: "When we find ..., we report a cause of concern"
+    r"we\s+(?:will\s+)?(?:report|raise|identify|issue|give)\s+an?\s+(?:cause\s+of\s+concern|"
+    r"area\s+for\s+improvement|recommendation)|\bif\s+we\s+find\b|\bwhen\s+we\s+find\b)",
+    re.IGNORECASE)
 DOT_LEADERS = re.compile(r"(?:\.\s?){4,}\s*\d*\s*$|…{2,}")
 
 

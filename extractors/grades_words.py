@@ -220,7 +220,7 @@ def finish_grades(cands: list[Candidate], *, force: str | None, cycle: str | Non
     by_area: dict[str, list[Grade]] = {}
     problems: list[Problem] = []
     for c in cands:
-        area = area_label(c.area)
+        area = area_label(_pillar_phrase(c.area))
         where = f"page {c.page}" if c.page else location
         record = {"force": force, "area": area, "grade": c.grade, "cycle": cycle,
                   "page": c.page}
@@ -250,4 +250,29 @@ def finish_grades(cands: list[Candidate], *, force: str | None, cycle: str | Non
                 location))
             continue
         out.append(found[0])
-    return out, problems
+    return _without_wrapped_tails(out), problems
+
+
+_IN_RESPECT = re.compile(r"^(?:in\s+)?respect\s+of\s+(?:the\s+|its\s+)?(efficiency|effectiveness|"
+                         r"legitimacy)\b", re.IGNORECASE)
+
+
+def _pillar_phrase(area: str) -> str:
+    """'in respect of the efficiency with which it keeps people safe' -> 'Efficiency'."""
+    m = _IN_RESPECT.match(area.strip())
+    return m.group(1).capitalize() if m else area
+
+
+def _without_wrapped_tails(grades: list[Grade]) -> list[Grade]:
+    """Drop an unknown area that is only the second line of a known area's wrapped name
+    ('reducing vulnerability' of 'Preventing ... and reducing vulnerability')."""
+    keep = []
+    for g in grades:
+        tail = area_text(g.area)
+        wrapped = g.area_key is None and any(
+            o is not g and o.area_key and o.grade == g.grade and
+            area_text(o.area).endswith(tail) and len(area_text(o.area)) > len(tail)
+            for o in grades)
+        if not wrapped:
+            keep.append(g)
+    return keep

@@ -270,8 +270,8 @@ def _page_blocks(page: PdfLayoutPage, body: float, pitch: float, levels: dict[fl
             current = _Open("bold", line)
             continue
         if current and current.kind in ("paragraph", "item") and gap < -pitch and \
-                line.x0 > current.last.x1 and line.text[:1].islower() and \
-                not _ENDS.search(current.texts[-1]):
+                line.x0 > current.last.x1 and not _ENDS.search(current.texts[-1]) and \
+                (line.text[:1].islower() or re.search(r"[\w,\-]$", current.texts[-1].rstrip())):
             current.add(line)                # the sentence goes on at the head of the next column
             continue
         if current and near and current.kind in ("paragraph", "item"):

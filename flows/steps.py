@@ -136,9 +136,18 @@ def discover_step(ctx: RunContext, *, mode: str, since: date | None = None,
             continue
         elif pid in rejected and (item.published_on or date.min) < watch_from:
             continue
-        works.append(PublicationWork(pid, item.url, listed=item,
+        works.append(PublicationWork(pid, _with_slash(item.url), listed=item,
                                      rejected_sha256=rejected.get(pid)))
     return works
+
+
+def _with_slash(url: str) -> str:
+    """Landing pages are '/publications/<slug>/': one URL however the listing wrote it."""
+    from urllib.parse import urlsplit, urlunsplit
+    parts = urlsplit(url)
+    if parts.path and not parts.path.endswith("/") and "." not in parts.path.rsplit("/", 1)[-1]:
+        parts = parts._replace(path=parts.path + "/")
+    return urlunsplit(parts)
 
 
 def _complete(documents: list[dict[str, Any]]) -> bool:

@@ -1,0 +1,1 @@
+"""A fifth, independently written replica: PDF-only publications in HMICFRS report layouts."""
