@@ -43,6 +43,9 @@ def extract_any(data: bytes, source: str) -> Extraction:
         return out
     if kind == "publication_page":
         from extractors.publication_page import extract_publication_page
-        return extract_publication_page(data, source)
+        from extractors.report_html import extract_report_html
+        out = extract_publication_page(data, source)
+        out.recommendations = extract_report_html(data, source).recommendations  # if any
+        return out
     from extractors.report_html import extract_report_html
     return extract_report_html(data, source)
