@@ -23,6 +23,8 @@ _WELSH_LABEL = re.compile(r"cymraeg|os hoffech|darllen|adroddiad|\(welsh\)|welsh
                           r"version|in welsh|\bcy\b|fersiwn", re.I)
 _WELSH_PATH = re.compile(r"(?:^|[-_/.])(?:cy|cym|cymraeg|welsh(?=[-_]?(?:version|language)|\.pdf$))"
                          r"(?:[-_/.]|$)", re.I)
+_OTHER_RENDERING = re.compile(r"\beasy[- ]read\b|\blarge print\b|\bbraille\b|\baudio\b|"
+                             r"\bBSL\b|\bbritish sign language\b", re.I)
 _NOT_A_REPORT = re.compile(r"^/(?:publications?|publication-types?|tags?|categor(?:y|ies)|"
                            r"police-forces|fire-and-rescue-services|news|about-us|search)(?:/|$)",
                            re.I)
@@ -116,7 +118,7 @@ def document_links(root: Tag, base: str) -> list[DocumentLink]:
         url = urljoin(base, href)
         label = text_of(a)
         kind = _kind(url, label) or (_in_block_html(url, base) if scope is not root else None)
-        if kind is None:
+        if kind is None or _OTHER_RENDERING.search(label):
             continue
         language = "cy" if _WELSH_LABEL.search(label) or _WELSH_PATH.search(urlparse(url).path) \
             else "en"

@@ -15,7 +15,8 @@ from dataclasses import replace
 from datetime import date
 
 from extractors.dates import parse_date
-from extractors.findings import LABEL_LEVEL, TextBlock, findings_from_blocks, table_blocks
+from extractors.findings import (LABEL_LEVEL, TextBlock, findings_from_blocks, parse_label,
+                                 table_blocks)
 from extractors.pdf_text import (BULLETS, TOC_ENTRY, PdfError, has_leaders,
                                  PdfLayoutPage, PdfLine, Vocabulary, body_size, join_lines,
                                  line_pitch, pdf_layout_pages, pdf_line_pages,
@@ -30,6 +31,7 @@ _FULL_DATE = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}$
 _CONTENTS = re.compile(r"^(?:contents|table\s+of\s+contents|cynnwys)$", re.IGNORECASE)
 _NUMBERED = re.compile(
     r"^(?:\(?(?P<n>\d{1,2}(?:\.\d{1,2})*)[.)]|\((?P<r>[a-z]|[ivx]{1,4})\)|(?P<l>[a-z])[.)]"
+    r"|(?P<rec>R\d{1,2})(?=\s+[A-Z])"
     r"|(?P<s>\d{1,2}\.\d{1,2})(?=\s+[A-Z]))(?:\s+(?=\S)|(?=[A-Z\u201c\"]))")
 _BULLET = re.compile(rf"^(?:[{BULLETS}*]|[\u2013\u2014-](?=\s))\s*(?=\S)")
 _ENDS = re.compile(r"[.!?:;]['\"\u2019\u201d)]*$")
@@ -274,6 +276,11 @@ def _page_blocks(page: PdfLayoutPage, body: float, pitch: float, levels: dict[fl
                 (line.text[:1].islower() or re.search(r"[\w,\-]$", current.texts[-1].rstrip())):
             current.add(line)                # the sentence goes on at the head of the next column
             continue
+        if current and near and current.kind in ("paragraph", "item") and \
+                _opens_finding(line.text):
+            flush()                          # "Recommendation 2: ..." starts its own block
+            current = _Open("paragraph", line)
+            continue
         if current and near and current.kind in ("paragraph", "item"):
             indent = line.x0 - current.last.x0
             if current.kind == "paragraph" and indent > 8:
@@ -302,6 +309,12 @@ def _depth(markers: list[float], x: float) -> int:
     if x > markers[-1] + 3:
         markers.append(x)
     return len(markers) - 1
+
+
+def _opens_finding(text: str) -> bool:
+    """'Recommendation 1: By ...' / 'Area for improvement 2 - The force ...' at a line start."""
+    label = parse_label(text)
+    return bool(label and not label.section and label.ref and label.rest)
 
 
 def _list_marker(text: str) -> tuple[str | None, str | None]:

@@ -1,0 +1,1 @@
+"""A sixth, independently written replica: sectioned landing pages, several files per report."""
