@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -19,11 +18,12 @@ from extractors.peel_page import extract_peel_page
 from extractors.publication_page import extract_publication_page
 from extractors.report_html import extract_report_html
 from extractors.report_pdf import extract_report_pdf
-from tests.flows.helpers import rows, run
-from tests.replica.truth import PublicationTruth, Truth, normalise_text
+from tests import site_checks as check
+from tests.replica.truth import Truth
 from tests.replica_alt import pages
 from tests.replica_alt.chrome import PUBLIC
 from tests.replica_alt.site import AltServer, alt_publications, build_alt_site
+from tests.site_checks import documents_of, extract_problems, grade_keys, url_path
 
 SITE = build_alt_site()
 TRUTH: Truth = SITE.truth
@@ -34,36 +34,7 @@ LOCAL = "http://127.0.0.1:9"
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """One pipeline run over the served alternate replica; the tables it leaves."""
-    data_dir = tmp_path_factory.mktemp("alt") / "data"
-    data_dir.mkdir()
-    db_url = f"sqlite:///{data_dir / 'hmicfrs.db'}"
-    with AltServer(build_alt_site()) as server:
-        report = run(server.url, data_dir, db_url)
-        tables = {name: rows(db_url, name) for name in (
-            "publications", "publication_forces", "documents", "recommendations", "grades",
-            "section55_obligations", "quarantine")}
-        yield {"report": report, "server": server, **tables}
-
-
-def _by_pub(table: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
-    for r in table:
-        out.setdefault(r["publication_id"], []).append(r)
-    return out
-
-
-def _path(url: str) -> str:
-    return urlsplit(url).path
-
-
-def _finding_keys(found: list[Any]) -> list[tuple[str, str, str]]:
-    return sorted((f["kind"] if isinstance(f, dict) else f.kind,
-                   str(f["ref"] if isinstance(f, dict) else f.ref),
-                   normalise_text(f["text"] if isinstance(f, dict) else f.text)) for f in found)
-
-
-def _want_keys(pub: PublicationTruth) -> list[tuple[str, str, str]]:
-    return sorted((f.kind, f.ref, normalise_text(f.text)) for f in pub.findings)
+    yield from check.run_pipeline(tmp_path_factory, "alt", AltServer(build_alt_site()))
 
 
 # --- the whole pipeline -----------------------------------------------------------------
@@ -75,109 +46,61 @@ def test_run_completes_and_stores_exactly_the_good_publications(pipeline: dict) 
 
 @pytest.mark.parametrize("slug", STORED)
 def test_publication_date_title_and_url(pipeline: dict, slug: str) -> None:
-    want = TRUTH.publication(slug)
-    row = next((r for r in pipeline["publications"] if r["publication_id"] == slug), None)
-    assert row is not None, f"{slug} not stored"
-    assert (row["published_on"], row["title"], row["url"]) == (want.published_on, want.title,
-                                                               want.url)
+    check.check_date_title_and_url(pipeline, TRUTH, slug)
 
 
 @pytest.mark.parametrize("slug", STORED)
 def test_publication_types(pipeline: dict, slug: str) -> None:
-    row = next((r for r in pipeline["publications"] if r["publication_id"] == slug), None)
-    assert row is not None, f"{slug} not stored"
-    assert tuple(row["publication_types"]) == TRUTH.publication(slug).publication_types
+    check.check_types(pipeline, TRUTH, slug)
 
 
 @pytest.mark.parametrize("slug", STORED)
 def test_publication_forces(pipeline: dict, slug: str) -> None:
-    want = TRUTH.publication(slug)
-    row = next((r for r in pipeline["publications"] if r["publication_id"] == slug), None)
-    assert row is not None, f"{slug} not stored"
-    got = {r["force_id"] for r in _by_pub(pipeline["publication_forces"]).get(slug, [])}
-    assert (row["all_forces"], got) == (want.all_forces, set(want.forces))
+    check.check_forces(pipeline, TRUTH, slug)
 
 
 def test_police_inspection_flag(pipeline: dict) -> None:
-    got = {r["publication_id"]: r["is_police_inspection"] for r in pipeline["publications"]}
-    want = {p.slug: p.is_police_inspection for p in TRUTH.stored()}
-    assert got == want
+    check.check_police_inspection_flag(pipeline, TRUTH)
 
 
 @pytest.mark.parametrize("slug", STORED)
 def test_documents_found(pipeline: dict, slug: str) -> None:
-    want = sorted((d.path, d.kind, d.language) for d in TRUTH.publication(slug).documents)
-    got = sorted((_path(r["url"]), r["kind"], r["language"])
-                 for r in _by_pub(pipeline["documents"]).get(slug, []))
-    assert got == want
-    assert all(r["sha256"] for r in _by_pub(pipeline["documents"]).get(slug, []))
+    check.check_documents(pipeline, TRUTH, slug)
 
 
 @pytest.mark.parametrize("slug", STORED)
 def test_findings_kinds_refs_and_texts(pipeline: dict, slug: str) -> None:
-    got = _by_pub(pipeline["recommendations"]).get(slug, [])
-    assert _finding_keys(got) == _want_keys(TRUTH.publication(slug))
+    check.check_finding_keys(pipeline, TRUTH, slug)
 
 
 @pytest.mark.parametrize("slug", [s for s in STORED if TRUTH.publication(s).findings])
 def test_findings_force_due_date_and_page(pipeline: dict, slug: str) -> None:
-    got = {(r["kind"], str(r["ref"])): r for r in _by_pub(pipeline["recommendations"]).get(slug, [])}
-    for f in TRUTH.publication(slug).findings:
-        row = got.get((f.kind, f.ref))
-        assert row is not None, (f.kind, f.ref)
-        assert (row["force_id"], row["due_by"]) == (f.force, f.due_by), (f.kind, f.ref)
-        if f.page is not None:
-            assert row["page"] == f.page, (f.kind, f.ref)
+    check.check_finding_force_due_and_page(pipeline, TRUTH, slug)
 
 
 def test_grades(pipeline: dict) -> None:
-    got = sorted((r["publication_id"], r["force_id"], r["area"], r["grade"], r["cycle"])
-                 for r in pipeline["grades"])
-    want = sorted((slug, g.force, g.area, g.grade, g.cycle) for slug, g in TRUTH.grades())
-    assert got == want
+    check.check_grades(pipeline, TRUTH)
 
 
 def test_obligations(pipeline: dict) -> None:
-    got = {(r["publication_id"], r["force_id"]): (r["local_policing_body"], r["published_on"],
-                                                  r["statutory_deadline"], r["practice_deadline"])
-           for r in pipeline["section55_obligations"]}
-    want = {(slug, o.force_id): (o.local_policing_body, o.published_on, o.statutory_deadline,
-                                 o.practice_deadline) for slug, o in TRUTH.obligations()}
-    assert set(got) - set(want) == set(), "obligations nobody owes"
-    assert set(want) - set(got) == set(), "obligations missing"
-    assert {k: got[k] for k in want} == want
+    check.check_obligations(pipeline, TRUTH)
 
 
 def test_reference_report_obligation_for_norfolk(pipeline: dict) -> None:
-    row = next(r for r in pipeline["section55_obligations"]
-               if r["publication_id"] == TRUTH.reference_slug and r["force_id"] == "norfolk")
-    assert (str(row["statutory_deadline"]), str(row["practice_deadline"]), row["status"]) == \
-        ("2025-10-22", "2025-10-23", "open")
+    check.check_norfolk_reference_obligation(pipeline, TRUTH)
 
 
 @pytest.mark.parametrize("slug", sorted(TRUTH.quarantined()))
 def test_quarantine_reason(pipeline: dict, slug: str) -> None:
-    reason = TRUTH.quarantined()[slug]
-    path = TRUTH.publication(slug).path
-    hits = [q for q in pipeline["quarantine"]
-            if _path(q["source_url"]) == path and q["stage"] == "extract"]
-    assert hits, f"{slug} not quarantined"
-    words = {"no date": ("date",), "unknown force": ("unknown", "force")}[reason]
-    assert all(w in hits[0]["reason"].lower() for w in words), hits[0]["reason"]
+    check.check_quarantine_reason(pipeline, TRUTH, slug)
 
 
 def test_no_spurious_quarantine(pipeline: dict) -> None:
-    expected = {TRUTH.publication(s).path for s in TRUTH.quarantined()}
-    expected |= set(TRUTH.robots_disallowed)
-    spurious = [(q["stage"], q["source_url"], q["reason"]) for q in pipeline["quarantine"]
-                if _path(q["source_url"]) not in expected
-                and q["record"].get("publication_id") not in TRUTH.quarantined()]
-    assert spurious == []
+    check.check_no_spurious_quarantine(pipeline, TRUTH)
 
 
 def test_robots_disallowed_page_never_fetched(pipeline: dict) -> None:
-    for path in TRUTH.robots_disallowed:
-        assert pipeline["server"].requests_to(path) == []
+    check.check_robots_disallowed_never_fetched(pipeline, TRUTH)
 
 
 def test_every_listing_page_was_walked(pipeline: dict) -> None:
@@ -194,14 +117,7 @@ PUBS = {p.slug: p for p in alt_publications()}
 def test_extract_publication_page(slug: str) -> None:
     want = TRUTH.publication(slug)
     ext = extract_publication_page(SITE.get(want.path).body, PUBLIC + want.path)
-    pub = ext.publication
-    assert pub.title == want.title
-    assert pub.published_on == want.published_on
-    assert tuple(pub.publication_types) == want.publication_types
-    if want.quarantine != "unknown force":
-        assert (pub.all_forces, sorted(pub.forces)) == (want.all_forces, sorted(want.forces))
-    docs = sorted((_path(d.url), d.kind, d.language) for d in pub.documents)
-    assert docs == sorted((d.path, d.kind, d.language) for d in want.documents)
+    check.check_landing_page(ext.publication, want, forces=want.quarantine != "unknown force")
 
 
 def test_listing_cards_with_query_paging() -> None:
@@ -209,7 +125,7 @@ def test_listing_cards_with_query_paging() -> None:
     pubs = alt_publications()
     for n, path in enumerate(TRUTH.listing_pages, start=1):
         items, next_url = parse_listing(SITE.get(path).body, LOCAL + path, urls)
-        assert [_path(i.url) for i in items] == [p.path for p in pubs[(n - 1) * 5:n * 5]], n
+        assert [url_path(i.url) for i in items] == [p.path for p in pubs[(n - 1) * 5:n * 5]], n
         want_next = TRUTH.listing_pages[n] if n < len(TRUTH.listing_pages) else None
         assert next_url == (LOCAL + want_next if want_next else None), n
         dates = [i.published_on for i in items]
@@ -221,71 +137,55 @@ def test_listing_table_with_numbered_links_only() -> None:
     pubs = alt_publications()
     html = pages.table_listing(pubs[:5], 1, 3).encode()
     items, next_url = parse_listing(html, LOCAL + "/publications/", urls)
-    assert [_path(i.url) for i in items] == [p.path for p in pubs[:5]]
+    assert [url_path(i.url) for i in items] == [p.path for p in pubs[:5]]
     assert next_url == LOCAL + "/publications/page/2/"
     html = pages.table_listing(pubs[10:], 3, 3).encode()
     items, next_url = parse_listing(html, LOCAL + "/publications/page/3/", urls)
-    assert [_path(i.url) for i in items] == [p.path for p in pubs[10:]]
+    assert [url_path(i.url) for i in items] == [p.path for p in pubs[10:]]
     assert next_url is None
 
 
-def _docs(kind: str, role: str | None = None) -> list[tuple[str, str]]:
-    return [(p.slug, d.path) for p in TRUTH.publications.values() for d in p.documents
-            if d.kind == kind and d.language == "en" and (role is None or d.role == role)]
-
-
-@pytest.mark.parametrize("slug,path", [x for x in _docs("html") if x[1].startswith("/public")])
+@pytest.mark.parametrize("slug,path", [x for x in documents_of(TRUTH, "html")
+                                       if x[1].startswith("/public")])
 def test_extract_report_html(slug: str, path: str) -> None:
     ext = extract_report_html(SITE.get(path).body, PUBLIC + path)
-    assert _finding_keys(ext.recommendations) == _want_keys(TRUTH.publication(slug))
-    assert [p.reason for p in ext.problems if p.stage == "extract"] == []
+    check.check_findings(ext, TRUTH.publication(slug))
+    assert extract_problems(ext) == []
 
 
-@pytest.mark.parametrize("slug,path", _docs("pdf"))
+@pytest.mark.parametrize("slug,path", documents_of(TRUTH, "pdf"))
 def test_extract_report_pdf(slug: str, path: str) -> None:
-    want = TRUTH.publication(slug)
     ext = extract_report_pdf(SITE.get(path).body, PUBLIC + path)
-    assert _finding_keys(ext.recommendations) == _want_keys(want)
-    pages_got = {(f.kind, f.ref): f.page for f in ext.recommendations}
-    assert pages_got == {(f.kind, f.ref): f.page for f in want.findings}
-    dues = {(f.kind, f.ref): f.due_by for f in ext.recommendations}
-    assert dues == {(f.kind, f.ref): f.due_by for f in want.findings}
-    assert [p.reason for p in ext.problems if p.stage == "extract"] == []
+    check.check_findings(ext, TRUTH.publication(slug), "page", "due_by")
+    assert extract_problems(ext) == []
 
 
-@pytest.mark.parametrize("slug,path", [x for x in _docs("pdf", "peel")])
+@pytest.mark.parametrize("slug,path", documents_of(TRUTH, "pdf", "peel"))
 def test_extract_any_reads_grades_from_peel_pdf(slug: str, path: str) -> None:
     ext = extract_any(SITE.get(path).body, PUBLIC + path)
-    assert ext.kind == "report_pdf"
-    want = TRUTH.publication(slug)
-    assert sorted((g.area, g.grade) for g in ext.grades) == \
-        sorted((g.area, g.grade) for g in want.grades)
-    assert {g.area: g.page for g in ext.grades} == {g.area: g.page for g in want.grades}
+    check.check_pdf_grades(ext, TRUTH.publication(slug), "area", "grade")
 
 
-@pytest.mark.parametrize("slug,path", _docs("html", "peel"))
+@pytest.mark.parametrize("slug,path", documents_of(TRUTH, "html", "peel"))
 def test_extract_peel_page(slug: str, path: str) -> None:
     want = TRUTH.publication(slug)
     ext = extract_peel_page(SITE.get(path).body, PUBLIC + path)
-    got = sorted((g.force, g.area, g.grade, g.cycle) for g in ext.grades)
-    assert got == sorted((g.force, g.area, g.grade, g.cycle) for g in want.grades)
+    fields = ("force", "area", "grade", "cycle")
+    assert grade_keys(ext.grades, *fields) == grade_keys(want.grades, *fields)
     assert ext.publication.forces == list(want.forces)
 
 
-@pytest.mark.parametrize("slug,path", _docs("html", "peel"))
+@pytest.mark.parametrize("slug,path", documents_of(TRUTH, "html", "peel"))
 def test_extract_any_on_peel_page_reads_areas_for_improvement(slug: str, path: str) -> None:
     """`hmicfrs extract` on a PEEL page: the page's own AFIs (HTML-side truth)."""
     ext = extract_any(SITE.get(path).body, PUBLIC + path)
     assert ext.kind == "peel_report"
-    want = TRUTH.publication(slug)
-    assert _finding_keys(ext.recommendations) == _want_keys(want)
+    check.check_findings(ext, TRUTH.publication(slug))
 
 
 def test_alt_site_paths_are_consistent() -> None:
     """Replica self-check: every linked document is served, every finding has text."""
+    check.check_served(TRUTH, SITE)
     for pub in TRUTH.publications.values():
-        assert pub.path in SITE
-        for doc in pub.documents:
-            assert doc.path in SITE, doc.path
         assert all(f.text.strip() for f in pub.findings)
     assert Path(__file__).name == "test_alt_site.py"

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pypdfium2 as pdfium
 import pytest
@@ -31,13 +31,14 @@ from extractors.listing import parse_listing
 from extractors.publication_page import extract_publication_page
 from extractors.report_pdf import extract_report_pdf
 from reference.forces import forces
-from tests.flows.helpers import rows, run
+from tests import site_checks as check
 from tests.replica.catalogue import REFERENCE_RECOMMENDATIONS
 from tests.replica.server import ReplicaServer
-from tests.replica.truth import PublicationTruth, Truth, normalise_text
+from tests.replica.truth import Truth, normalise_text
 from tests.replica_fifth.catalogue import OLD_2019_RECS, PUBLIC, REFERENCE_RECS
 from tests.replica_fifth.pages import listing_href
 from tests.replica_fifth.site import PER_PAGE, build_fifth_site, fifth_publications
+from tests.site_checks import by_pub, documents_of, extract_problems, url_path
 
 SITE = build_fifth_site()
 TRUTH: Truth = SITE.truth
@@ -52,42 +53,8 @@ NCA = "inspection-of-the-nca-response-to-online-child-sexual-abuse"
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """One pipeline run over the served fifth replica; the tables it leaves."""
-    data_dir = tmp_path_factory.mktemp("fifth") / "data"
-    data_dir.mkdir()
-    db_url = f"sqlite:///{data_dir / 'hmicfrs.db'}"
-    with ReplicaServer(build_fifth_site()) as server:
-        report = run(server.url, data_dir, db_url, as_of=AS_OF)
-        tables = {name: rows(db_url, name) for name in (
-            "publications", "publication_forces", "documents", "recommendations", "grades",
-            "section55_obligations", "quarantine")}
-        yield {"report": report, "server": server, **tables}
-
-
-def _by_pub(table: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
-    for r in table:
-        out.setdefault(r["publication_id"], []).append(r)
-    return out
-
-
-def _path(url: str) -> str:
-    return urlsplit(url).path
-
-
-def _row(pipeline: dict, slug: str) -> dict[str, Any]:
-    row = next((r for r in pipeline["publications"] if r["publication_id"] == slug), None)
-    assert row is not None, f"{slug} not stored"
-    return row
-
-
-def _finding_keys(found: list[Any]) -> list[tuple[str, str, str]]:
-    return sorted((f["kind"] if isinstance(f, dict) else f.kind,
-                   str(f["ref"] if isinstance(f, dict) else f.ref),
-                   normalise_text(f["text"] if isinstance(f, dict) else f.text)) for f in found)
-
-
-def _want_keys(pub: PublicationTruth) -> list[tuple[str, str, str]]:
-    return sorted((f.kind, f.ref, normalise_text(f.text)) for f in pub.findings)
+    yield from check.run_pipeline(tmp_path_factory, "fifth", ReplicaServer(build_fifth_site()),
+                                  as_of=AS_OF)
 
 
 # --- the whole pipeline -----------------------------------------------------------------
@@ -100,65 +67,47 @@ def test_run_completes_and_stores_every_publication_once(pipeline: dict) -> None
 
 @pytest.mark.parametrize("slug", STORED)
 def test_publication_date_title_and_url(pipeline: dict, slug: str) -> None:
-    want = TRUTH.publication(slug)
-    row = _row(pipeline, slug)
-    assert (row["published_on"], row["title"], row["url"]) == (want.published_on, want.title,
-                                                               want.url)
+    check.check_date_title_and_url(pipeline, TRUTH, slug)
 
 
 @pytest.mark.parametrize("slug", STORED)
 def test_publication_types(pipeline: dict, slug: str) -> None:
-    assert tuple(_row(pipeline, slug)["publication_types"]) == \
-        TRUTH.publication(slug).publication_types
+    check.check_types(pipeline, TRUTH, slug)
 
 
 @pytest.mark.parametrize("slug", STORED)
 def test_publication_forces(pipeline: dict, slug: str) -> None:
-    want = TRUTH.publication(slug)
-    row = _row(pipeline, slug)
-    got = {r["force_id"] for r in _by_pub(pipeline["publication_forces"]).get(slug, [])}
-    assert (row["all_forces"], got) == (want.all_forces, set(want.forces))
+    check.check_forces(pipeline, TRUTH, slug)
 
 
 def test_police_inspection_flag(pipeline: dict) -> None:
-    got = {r["publication_id"]: r["is_police_inspection"] for r in pipeline["publications"]}
-    assert got == {p.slug: p.is_police_inspection for p in TRUTH.stored()}
+    check.check_police_inspection_flag(pipeline, TRUTH)
 
 
 @pytest.mark.parametrize("slug", STORED)
 def test_the_pdf_is_the_only_document(pipeline: dict, slug: str) -> None:
-    want = sorted((d.path, d.kind, d.language) for d in TRUTH.publication(slug).documents)
-    got = sorted((_path(r["url"]), r["kind"], r["language"])
-                 for r in _by_pub(pipeline["documents"]).get(slug, []))
-    assert got == want
-    assert all(r["sha256"] for r in _by_pub(pipeline["documents"]).get(slug, []))
+    check.check_documents(pipeline, TRUTH, slug)
 
 
 @pytest.mark.parametrize("slug", STORED)
 def test_pdf_printed_date_full_date_only(pipeline: dict, slug: str) -> None:
     """'Published: 28 August 2025' on the back page or cover; 'July 2025' alone is None."""
-    got = [r["printed_on"] for r in _by_pub(pipeline["documents"]).get(slug, [])]
+    got = [r["printed_on"] for r in by_pub(pipeline["documents"]).get(slug, [])]
     assert got == [d.published_on for d in TRUTH.publication(slug).documents]
 
 
 @pytest.mark.parametrize("slug", STORED)
 def test_findings_kinds_refs_and_texts(pipeline: dict, slug: str) -> None:
-    got = _by_pub(pipeline["recommendations"]).get(slug, [])
-    assert _finding_keys(got) == _want_keys(TRUTH.publication(slug))
+    check.check_finding_keys(pipeline, TRUTH, slug)
 
 
 @pytest.mark.parametrize("slug", [s for s in STORED if TRUTH.publication(s).findings])
 def test_findings_force_due_date_and_page(pipeline: dict, slug: str) -> None:
-    got = {(r["kind"], str(r["ref"])): r for r in _by_pub(pipeline["recommendations"]).get(slug, [])}
-    for f in TRUTH.publication(slug).findings:
-        row = got.get((f.kind, f.ref))
-        assert row is not None, (f.kind, f.ref)
-        assert (row["force_id"], row["due_by"], row["page"]) == (f.force, f.due_by, f.page), \
-            (f.kind, f.ref)
+    check.check_finding_force_due_and_page(pipeline, TRUTH, slug, page_always=True)
 
 
 def test_summary_repeat_and_2019_annex_are_not_extra_findings(pipeline: dict) -> None:
-    ref = _by_pub(pipeline["recommendations"]).get(TRUTH.reference_slug, [])
+    ref = by_pub(pipeline["recommendations"]).get(TRUTH.reference_slug, [])
     assert len(ref) == 3
     texts = " ".join(normalise_text(r["text"]) for r in pipeline["recommendations"])
     for old in OLD_2019_RECS:
@@ -166,22 +115,12 @@ def test_summary_repeat_and_2019_annex_are_not_extra_findings(pipeline: dict) ->
 
 
 def test_grades(pipeline: dict) -> None:
-    got = sorted((r["publication_id"], r["force_id"], r["area"], r["grade"], r["cycle"])
-                 for r in pipeline["grades"])
-    want = sorted((slug, g.force, g.area, g.grade, g.cycle) for slug, g in TRUTH.grades())
-    assert got == want
+    check.check_grades(pipeline, TRUTH)
 
 
 def test_obligations(pipeline: dict) -> None:
     territorial = set(forces())
-    got = {(r["publication_id"], r["force_id"]): (r["local_policing_body"], r["published_on"],
-                                                  r["statutory_deadline"], r["practice_deadline"])
-           for r in pipeline["section55_obligations"]}
-    want = {(slug, o.force_id): (o.local_policing_body, o.published_on, o.statutory_deadline,
-                                 o.practice_deadline) for slug, o in TRUTH.obligations()}
-    assert set(got) - set(want) == set(), "obligations nobody owes"
-    assert set(want) - set(got) == set(), "obligations missing"
-    assert {k: got[k] for k in want} == want
+    check.check_obligations(pipeline, TRUTH)
     assert all(r["force_id"] in territorial for r in pipeline["section55_obligations"])
 
 
@@ -191,8 +130,7 @@ def test_no_obligation_for_psni_nca_or_the_framework(pipeline: dict) -> None:
 
 
 def test_obligations_needing_review(pipeline: dict) -> None:
-    got = {r["publication_id"] for r in pipeline["section55_obligations"] if r["needs_review"]}
-    assert got == {p.slug for p in TRUTH.stored() if p.needs_review and p.obligations} == {SUPER}
+    assert check.check_obligations_needing_review(pipeline, TRUTH) == {SUPER}
 
 
 def test_pre_2017_report_has_no_deadlines(pipeline: dict) -> None:
@@ -203,20 +141,15 @@ def test_pre_2017_report_has_no_deadlines(pipeline: dict) -> None:
 
 
 def test_reference_report_obligation_for_norfolk(pipeline: dict) -> None:
-    row = next(r for r in pipeline["section55_obligations"]
-               if r["publication_id"] == TRUTH.reference_slug and r["force_id"] == "norfolk")
-    assert (str(row["statutory_deadline"]), str(row["practice_deadline"]), row["status"]) == \
-        ("2025-10-22", "2025-10-23", "open")
+    check.check_norfolk_reference_obligation(pipeline, TRUTH)
 
 
 def test_no_quarantine(pipeline: dict) -> None:
-    assert [(q["stage"], q["source_url"], q["reason"]) for q in pipeline["quarantine"]
-            if q["stage"] != "flag"] == []
+    check.check_no_quarantine(pipeline)
 
 
 def test_every_listing_page_was_walked(pipeline: dict) -> None:
-    seen = {unquote(r.path) for r in pipeline["server"].requests}
-    assert set(TRUTH.listing_pages) <= seen, sorted(seen)
+    check.check_listing_pages_walked(pipeline, TRUTH)
 
 
 # --- extractors on single documents ---------------------------------------------------------
@@ -228,13 +161,7 @@ PUBS = {p.slug: p for p in fifth_publications()}
 def test_extract_publication_page(slug: str) -> None:
     want = TRUTH.publication(slug)
     ext = extract_publication_page(SITE.get(want.path).body, PUBLIC + want.path)
-    pub = ext.publication
-    assert (pub.title, pub.published_on) == (want.title, want.published_on)
-    assert tuple(pub.publication_types) == want.publication_types
-    assert (pub.all_forces, sorted(pub.forces)) == (want.all_forces, sorted(want.forces))
-    assert sorted(pub.other_bodies) == sorted(want.other_bodies)
-    docs = sorted((_path(d.url), d.kind, d.language) for d in pub.documents)
-    assert docs == sorted((d.path, d.kind, d.language) for d in want.documents)
+    check.check_landing_page(ext.publication, want, other_bodies=True)
 
 
 def test_listing_cards_paged_by_numbers_only() -> None:
@@ -246,7 +173,7 @@ def test_listing_cards_paged_by_numbers_only() -> None:
         items, next_url = parse_listing(SITE.get(path).body, LOCAL + path, urls)
         assert sorted(i.publication_id for i in items) == sorted(p.slug for p in chunk), n
         assert all(urlsplit(i.url).netloc == "127.0.0.1:9" for i in items), n
-        assert sorted(_path(i.url).rstrip("/") for i in items) == \
+        assert sorted(url_path(i.url).rstrip("/") for i in items) == \
             sorted(p.path.rstrip("/") for p in chunk), n
         assert {i.publication_id: i.published_on for i in items} == \
             {p.slug: p.published_on for p in chunk}, n
@@ -255,29 +182,23 @@ def test_listing_cards_paged_by_numbers_only() -> None:
 
 
 def _pdfs() -> list[tuple[str, str]]:
-    return [(p.slug, d.path) for p in TRUTH.publications.values() for d in p.documents]
+    return documents_of(TRUTH, language=None)
 
 
 @pytest.mark.parametrize("slug,path", _pdfs())
 def test_extract_report_pdf(slug: str, path: str) -> None:
     want = TRUTH.publication(slug)
     ext = extract_report_pdf(SITE.get(path).body, PUBLIC + path)
-    assert _finding_keys(ext.recommendations) == _want_keys(want)
-    assert {(f.kind, f.ref): (f.page, f.force, f.due_by) for f in ext.recommendations} == \
-        {(f.kind, f.ref): (f.page, f.force, f.due_by) for f in want.findings}
+    check.check_findings(ext, want, "page", "force", "due_by")
     assert ext.publication.published_on == want.documents[0].published_on
-    assert [p.reason for p in ext.problems if p.stage == "extract"] == []
+    assert extract_problems(ext) == []
 
 
 @pytest.mark.parametrize("slug,path", [x for x in _pdfs() if TRUTH.publication(x[0]).grades])
 def test_extract_any_reads_pdf_grades_once(slug: str, path: str) -> None:
     """A table plus 'Investigating crime \u2013 Adequate' headings: each area once."""
     ext = extract_any(SITE.get(path).body, PUBLIC + path)
-    assert ext.kind == "report_pdf"
-    want = TRUTH.publication(slug)
-    assert sorted((g.area, g.grade, g.cycle) for g in ext.grades) == \
-        sorted((g.area, g.grade, g.cycle) for g in want.grades)
-    assert {g.area: g.page for g in ext.grades} == {g.area: g.page for g in want.grades}
+    check.check_pdf_grades(ext, TRUTH.publication(slug), "area", "grade", "cycle")
 
 
 # --- replica self-check ---------------------------------------------------------------------
@@ -303,12 +224,8 @@ def test_fifth_site_is_consistent() -> None:
             for g in pub.grades:
                 assert g.grade in pages[g.page - 1].lower(), g.area
     reference = TRUTH.reference
-    assert (reference.published_on.isoformat(), reference.all_forces, len(reference.forces)) \
-        == ("2025-08-28", True, 43)
-    assert reference.publication_types == ("Crime recording", "Data", "Data quality",
-                                           "Spotlight")
-    assert REFERENCE_RECS == REFERENCE_RECOMMENDATIONS
-    assert [f.text for f in reference.findings] == list(REFERENCE_RECOMMENDATIONS)
+    check.check_reference_truth(reference)
+    check.check_reference_recommendations(reference, REFERENCE_RECS, REFERENCE_RECOMMENDATIONS)
     assert [d.kind for d in reference.documents] == ["pdf"]
     assert reference.findings[0].also_pages == (3,) and reference.findings[0].page == 5
     gwent = TRUTH.publication("inspection-of-gwent-police-response-to-missing-children")

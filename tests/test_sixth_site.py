@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -27,13 +26,14 @@ from extractors.listing import parse_listing
 from extractors.publication_page import extract_publication_page
 from extractors.report_pdf import extract_report_pdf
 from reference.forces import forces
-from tests.flows.helpers import rows, run
+from tests import site_checks as check
 from tests.replica.catalogue import REFERENCE_RECOMMENDATIONS
 from tests.replica.server import ReplicaServer
-from tests.replica.truth import PublicationTruth, Truth, normalise_text
+from tests.replica.truth import Truth
 from tests.replica_sixth.catalogue import (DURHAM, KENT, NEWS, NORTH, PEEL, PUBLIC,
                                            REFERENCE_RECS)
 from tests.replica_sixth.site import PER_PAGE, build_sixth_site, sixth_publications
+from tests.site_checks import by_pub, documents_of
 
 SITE = build_sixth_site()
 TRUTH: Truth = SITE.truth
@@ -46,43 +46,8 @@ PUBS = {p.slug: p for p in sixth_publications()}
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """One pipeline run over the served sixth replica; the tables it leaves."""
-    data_dir = tmp_path_factory.mktemp("sixth") / "data"
-    data_dir.mkdir()
-    db_url = f"sqlite:///{data_dir / 'hmicfrs.db'}"
-    with ReplicaServer(build_sixth_site()) as server:
-        report = run(server.url, data_dir, db_url, as_of=AS_OF)
-        tables = {name: rows(db_url, name) for name in (
-            "publications", "publication_forces", "documents", "recommendations", "grades",
-            "section55_obligations", "quarantine")}
-        yield {"report": report, "server": server, **tables}
-
-
-def _by_pub(table: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
-    for r in table:
-        out.setdefault(r["publication_id"], []).append(r)
-    return out
-
-
-def _path(url: str) -> str:
-    return urlsplit(url).path
-
-
-def _row(pipeline: dict, slug: str) -> dict[str, Any]:
-    row = next((r for r in pipeline["publications"] if r["publication_id"] == slug), None)
-    assert row is not None, f"{slug} not stored"
-    return row
-
-
-def _keys(found: list[Any]) -> list[tuple[str, str, str]]:
-    def get(f: Any, name: str) -> Any:
-        return f[name] if isinstance(f, dict) else getattr(f, name)
-    return sorted((get(f, "kind"), str(get(f, "ref")), normalise_text(get(f, "text")))
-                  for f in found)
-
-
-def _want(pub: PublicationTruth) -> list[tuple[str, str, str]]:
-    return sorted((f.kind, f.ref, normalise_text(f.text)) for f in pub.findings)
+    yield from check.run_pipeline(tmp_path_factory, "sixth", ReplicaServer(build_sixth_site()),
+                                  as_of=AS_OF)
 
 
 # --- the whole pipeline -----------------------------------------------------------------
@@ -95,69 +60,45 @@ def test_run_stores_every_publication_and_no_news(pipeline: dict) -> None:
 
 @pytest.mark.parametrize("slug", STORED)
 def test_publication_date_title_url_and_types(pipeline: dict, slug: str) -> None:
-    want = TRUTH.publication(slug)
-    row = _row(pipeline, slug)
-    assert (row["published_on"], row["title"], row["url"]) == (want.published_on, want.title,
-                                                               want.url)
-    assert tuple(row["publication_types"]) == want.publication_types
+    check.check_date_title_and_url(pipeline, TRUTH, slug)
+    check.check_types(pipeline, TRUTH, slug)
 
 
 @pytest.mark.parametrize("slug", STORED)
 def test_publication_forces(pipeline: dict, slug: str) -> None:
-    want = TRUTH.publication(slug)
-    got = {r["force_id"] for r in _by_pub(pipeline["publication_forces"]).get(slug, [])}
-    assert (_row(pipeline, slug)["all_forces"], got) == (want.all_forces, set(want.forces))
+    check.check_forces(pipeline, TRUTH, slug)
 
 
 @pytest.mark.parametrize("slug", STORED)
 def test_documents_are_the_report_files_only(pipeline: dict, slug: str) -> None:
     """The report PDF and the HTML version; never the XLSX annex or the easy read."""
-    want = sorted((d.path, d.kind, d.language) for d in TRUTH.publication(slug).documents)
-    got = sorted((_path(r["url"]), r["kind"], r["language"])
-                 for r in _by_pub(pipeline["documents"]).get(slug, []))
-    assert got == want
+    check.check_documents(pipeline, TRUTH, slug, hashed=False)
 
 
 @pytest.mark.parametrize("slug", STORED)
 def test_findings_kinds_refs_and_texts(pipeline: dict, slug: str) -> None:
-    got = _by_pub(pipeline["recommendations"]).get(slug, [])
-    assert _keys(got) == _want(TRUTH.publication(slug))
+    check.check_finding_keys(pipeline, TRUTH, slug)
 
 
 @pytest.mark.parametrize("slug", [s for s in STORED if TRUTH.publication(s).findings])
 def test_findings_force_due_date_and_page(pipeline: dict, slug: str) -> None:
-    got = {(r["kind"], str(r["ref"])): r for r in _by_pub(pipeline["recommendations"]).get(slug, [])}
-    for f in TRUTH.publication(slug).findings:
-        row = got.get((f.kind, f.ref))
-        assert row is not None, (f.kind, f.ref)
-        assert (row["force_id"], row["due_by"], row["page"]) == (f.force, f.due_by, f.page), \
-            (f.kind, f.ref)
+    check.check_finding_force_due_and_page(pipeline, TRUTH, slug, page_always=True)
 
 
 def test_easy_read_does_not_double_the_findings(pipeline: dict) -> None:
-    got = _by_pub(pipeline["recommendations"]).get(NORTH, [])
+    got = by_pub(pipeline["recommendations"]).get(NORTH, [])
     assert len(got) == 5
     assert not any("easy-read" in r["source_url"] for r in got)
 
 
 def test_grades(pipeline: dict) -> None:
-    got = sorted((r["publication_id"], r["force_id"], r["area"], r["grade"], r["cycle"])
-                 for r in pipeline["grades"])
-    want = sorted((slug, g.force, g.area, g.grade, g.cycle) for slug, g in TRUTH.grades())
-    assert got == want
+    check.check_grades(pipeline, TRUTH)
 
 
 def test_obligations(pipeline: dict) -> None:
-    got = {(r["publication_id"], r["force_id"]): (r["local_policing_body"], r["published_on"],
-                                                  r["statutory_deadline"], r["practice_deadline"])
-           for r in pipeline["section55_obligations"]}
-    want = {(slug, o.force_id): (o.local_policing_body, o.published_on, o.statutory_deadline,
-                                 o.practice_deadline) for slug, o in TRUTH.obligations()}
     """The 43 forces are judged; BTP's authority may carry a s.55-like row (not judged)."""
-    got = {k: v for k, v in got.items() if k[1] != "british-transport-police"}
-    assert set(got) - set(want) == set(), "obligations nobody owes"
-    assert set(want) - set(got) == set(), "obligations missing"
-    assert {k: got[k] for k in want} == want
+    check.check_obligations(pipeline, TRUTH,
+                            judged=lambda r: r["force_id"] != "british-transport-police")
 
 
 def test_south_yorkshire_on_8_may_2024_answers_to_the_mayor(pipeline: dict) -> None:
@@ -169,20 +110,15 @@ def test_south_yorkshire_on_8_may_2024_answers_to_the_mayor(pipeline: dict) -> N
 
 
 def test_reference_report_obligation_for_norfolk(pipeline: dict) -> None:
-    row = next(r for r in pipeline["section55_obligations"]
-               if r["publication_id"] == TRUTH.reference_slug and r["force_id"] == "norfolk")
-    assert (str(row["statutory_deadline"]), str(row["practice_deadline"])) == \
-        ("2025-10-22", "2025-10-23")
+    check.check_norfolk_reference_obligation(pipeline, TRUTH, with_status=False)
 
 
 def test_no_quarantine(pipeline: dict) -> None:
-    assert [(q["stage"], q["source_url"], q["reason"]) for q in pipeline["quarantine"]
-            if q["stage"] != "flag"] == []
+    check.check_no_quarantine(pipeline)
 
 
 def test_every_listing_page_was_walked_and_no_annex_fetched(pipeline: dict) -> None:
-    seen = {unquote(r.path) for r in pipeline["server"].requests}
-    assert set(TRUTH.listing_pages) <= seen, sorted(seen)
+    seen = check.check_listing_pages_walked(pipeline, TRUTH)
     assert not any(p.endswith(".xlsx") for p in seen)
 
 
@@ -192,10 +128,7 @@ def test_every_listing_page_was_walked_and_no_annex_fetched(pipeline: dict) -> N
 def test_extract_publication_page(slug: str) -> None:
     want = TRUTH.publication(slug)
     pub = extract_publication_page(SITE.get(want.path).body, PUBLIC + want.path).publication
-    assert (pub.title, pub.published_on) == (want.title, want.published_on)
-    assert tuple(pub.publication_types) == want.publication_types
-    assert (pub.all_forces, sorted(pub.forces)) == (want.all_forces, sorted(want.forces))
-    assert sorted(pub.other_bodies) == sorted(want.other_bodies)
+    check.check_landing_page(pub, want, other_bodies=True, documents=False)
 
 
 @pytest.mark.parametrize("slug", sorted(PUBS))
@@ -203,7 +136,7 @@ def test_landing_page_report_files(slug: str) -> None:
     """Report PDF and HTML version only: no annex spreadsheet, no easy-read PDF."""
     want = TRUTH.publication(slug)
     pub = extract_publication_page(SITE.get(want.path).body, PUBLIC + want.path).publication
-    assert sorted((_path(d.url), d.kind, d.language) for d in pub.documents) == \
+    assert sorted((check.url_path(d.url), d.kind, d.language) for d in pub.documents) == \
         sorted((d.path, d.kind, d.language) for d in want.documents)
 
 
@@ -221,27 +154,20 @@ def test_listing_skips_news_and_follows_aria_current_pagination() -> None:
 
 
 def _docs(kind: str) -> list[tuple[str, str]]:
-    return [(p.slug, d.path) for p in TRUTH.publications.values() for d in p.documents
-            if d.kind == kind]
+    return documents_of(TRUTH, kind, language=None)
 
 
 @pytest.mark.parametrize("slug,path", _docs("pdf"))
 def test_extract_report_pdf(slug: str, path: str) -> None:
-    want = TRUTH.publication(slug)
     ext = extract_report_pdf(SITE.get(path).body, PUBLIC + path)
-    assert _keys(ext.recommendations) == _want(want)
-    assert {(f.kind, f.ref): (f.page, f.force, f.due_by) for f in ext.recommendations} == \
-        {(f.kind, f.ref): (f.page, f.force, f.due_by) for f in want.findings}
+    check.check_findings(ext, TRUTH.publication(slug), "page", "force", "due_by")
 
 
 @pytest.mark.parametrize("slug,path", [x for x in _docs("html") if x[0] != PEEL])
 def test_extract_html_version(slug: str, path: str) -> None:
     """'Recommendation 1: By 31 March 2026, ...' paragraphs and an AFI <ol>."""
-    want = TRUTH.publication(slug)
     ext = extract_any(SITE.get(path).body, PUBLIC + path)
-    assert _keys(ext.recommendations) == _want(want)
-    assert {(f.kind, f.ref): (f.force, f.due_by) for f in ext.recommendations} == \
-        {(f.kind, f.ref): (f.force, f.due_by) for f in want.findings}
+    check.check_findings(ext, TRUTH.publication(slug), "force", "due_by")
 
 
 def test_extract_peel_2021_graded_judgements_list() -> None:
@@ -263,10 +189,8 @@ def test_kent_refs_printed_r1_r2() -> None:
 def test_sixth_site_is_consistent() -> None:
     """The reference as specified; the shapes this replica exists for are really there."""
     ref = TRUTH.reference
-    assert (ref.published_on, ref.all_forces, len(ref.forces)) == (date(2025, 8, 28), True, 43)
-    assert ref.publication_types == ("Crime recording", "Data", "Data quality", "Spotlight")
-    assert REFERENCE_RECS == REFERENCE_RECOMMENDATIONS
-    assert [f.text for f in ref.findings] == list(REFERENCE_RECOMMENDATIONS)
+    check.check_reference_truth(ref)
+    check.check_reference_recommendations(ref, REFERENCE_RECS, REFERENCE_RECOMMENDATIONS)
     north = SITE.get(TRUTH.publication(NORTH).path).body.decode()
     assert ('<span class="meta-label">Published on</span><time datetime="2024-05-08T09:00:00'
             '+01:00">8 May 2024</time>') in north
