@@ -274,10 +274,9 @@ def check_reference_truth(reference: PublicationTruth) -> None:
         == ("2025-08-28", True, 43)
 
 
-def check_reference_recommendations(reference: PublicationTruth, replica_recs: Any,
-                                    recommendations: Any) -> None:
-    """The reference's types, and its recommendations as the first replica prints them."""
+def check_reference_recommendations(reference: PublicationTruth, recommendations: Any) -> None:
+    """The reference's types, and its recommendations as the first replica prints them
+    (every replica imports the texts from tests/replica/catalogue.py)."""
     assert reference.publication_types == ("Crime recording", "Data", "Data quality",
                                            "Spotlight")
-    assert replica_recs == recommendations
     assert [f.text for f in reference.findings] == list(recommendations)

@@ -35,7 +35,7 @@ from tests import site_checks as check
 from tests.replica.catalogue import REFERENCE_RECOMMENDATIONS
 from tests.replica.server import ReplicaServer
 from tests.replica.truth import Truth, normalise_text
-from tests.replica_fifth.catalogue import OLD_2019_RECS, PUBLIC, REFERENCE_RECS
+from tests.replica_fifth.catalogue import OLD_2019_RECS, PUBLIC
 from tests.replica_fifth.pages import listing_href
 from tests.replica_fifth.site import PER_PAGE, build_fifth_site, fifth_publications
 from tests.site_checks import by_pub, documents_of, extract_problems, url_path
@@ -225,7 +225,7 @@ def test_fifth_site_is_consistent() -> None:
                 assert g.grade in pages[g.page - 1].lower(), g.area
     reference = TRUTH.reference
     check.check_reference_truth(reference)
-    check.check_reference_recommendations(reference, REFERENCE_RECS, REFERENCE_RECOMMENDATIONS)
+    check.check_reference_recommendations(reference, REFERENCE_RECOMMENDATIONS)
     assert [d.kind for d in reference.documents] == ["pdf"]
     assert reference.findings[0].also_pages == (3,) and reference.findings[0].page == 5
     gwent = TRUTH.publication("inspection-of-gwent-police-response-to-missing-children")

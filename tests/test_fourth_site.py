@@ -35,7 +35,7 @@ from reference.forces import forces
 from tests import site_checks as check
 from tests.replica.catalogue import REFERENCE_RECOMMENDATIONS
 from tests.replica.truth import Truth
-from tests.replica_fourth.catalogue import PUBLIC, REFERENCE_RECS
+from tests.replica_fourth.catalogue import PUBLIC
 from tests.replica_fourth.site import (PER_PAGE, FourthServer, build_fourth_site,
                                        fourth_publications)
 from tests.site_checks import by_pub, documents_of, extract_problems, grade_keys, url_path
@@ -228,7 +228,7 @@ def test_fourth_site_is_consistent() -> None:
                 assert escape(f.text)[:40] in body, f.text
     reference = TRUTH.reference
     check.check_reference_truth(reference)
-    check.check_reference_recommendations(reference, REFERENCE_RECS, REFERENCE_RECOMMENDATIONS)
+    check.check_reference_recommendations(reference, REFERENCE_RECOMMENDATIONS)
     landing = SITE.get(reference.path).body.decode()
     assert "<p><strong>Published on:</strong> 28th August 2025</p>" in landing
     first = SITE.get(TRUTH.listing_pages[0]).body.decode()
