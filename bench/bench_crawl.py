@@ -28,7 +28,7 @@ from crawler.archive import RawArchive  # noqa: E402
 from crawler.discover import discover  # noqa: E402
 from crawler.http import FetchLogEntry, MemoryValidatorStore, PoliteClient  # noqa: E402
 from crawler.urls import SiteUrls  # noqa: E402
-from extractors.listing import decode_html  # noqa: E402
+from extractors.pages.listing import decode_html
 from tests.replica.server import ReplicaServer  # noqa: E402
 from tests.replica.site import build_site  # noqa: E402
 

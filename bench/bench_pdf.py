@@ -153,10 +153,10 @@ def _rss_mb() -> float:
 def _runner(method: str):
     """The function that runs ``method`` on PDF bytes."""
     if method == "extract_report_pdf":
-        from extractors.report_pdf import extract_report_pdf
+        from extractors.pages.report_pdf import extract_report_pdf
         return lambda data: extract_report_pdf(data, "bench.pdf")
     if method == "pdf_pages":
-        from extractors.pdf_text import pdf_pages
+        from extractors.pdf.text import pdf_pages
         return pdf_pages
     import io
 

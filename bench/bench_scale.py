@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import (AS_OF, Profiler, bench_settings, median, new_requests,  # noqa: E402
                     request_summary, table, write_results)
 
-import extractors.publication_page as publication_page  # noqa: E402
+import extractors.pages.landing as publication_page  # noqa: E402
 from flows.pipeline import run_pipeline  # noqa: E402
 from tests.replica.server import ReplicaServer  # noqa: E402
 from tests.replica.site import build_scale_site  # noqa: E402

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from crawler.http import PoliteClient
 from crawler.urls import SiteUrls
-from extractors.listing import ListingItem, parse_listing
+from extractors.pages.listing import ListingItem, parse_listing
 
 
 class DiscoveryError(RuntimeError):

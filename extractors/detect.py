@@ -14,7 +14,7 @@ def detect_kind(data: bytes, source: str = "") -> ExtractKind:
     """'report_pdf', 'peel_report', 'publication_page' or 'report_html', by content first."""
     if data[:1024].lstrip().startswith(b"%PDF") or source.lower().endswith(".pdf"):
         return "report_pdf"
-    from extractors.html_text import main_content, parse_html, text_of
+    from extractors.html.text import main_content, parse_html, text_of
     root = main_content(parse_html(data))
     text = text_of(root)[:20000]
     if "/peel-reports/" in source or _JUDGMENTS.search(text):
@@ -28,24 +28,24 @@ def extract_any(data: bytes, source: str) -> Extraction:
     """Run every extractor that applies to this document kind."""
     kind = detect_kind(data, source)
     if kind == "report_pdf":
-        from extractors.grades_pdf import grades_from_pdf
-        from extractors.report_pdf import extract_report_pdf
+        from extractors.grades.pdf import grades_from_pdf
+        from extractors.pages.report_pdf import extract_report_pdf
         out = extract_report_pdf(data, source)
         if not any(p.stage == "extract" and "corrupt" in p.reason.lower() for p in out.problems):
             grades, problems = grades_from_pdf(data, force=None, cycle=None)
             out.grades, out.problems = grades, out.problems + problems
         return out
     if kind == "peel_report":
-        from extractors.peel_page import extract_peel_page
-        from extractors.report_html import extract_report_html
+        from extractors.pages.peel_report import extract_peel_page
+        from extractors.pages.report_html import extract_report_html
         out = extract_peel_page(data, source)
         out.recommendations = extract_report_html(data, source).recommendations
         return out
     if kind == "publication_page":
-        from extractors.publication_page import extract_publication_page
-        from extractors.report_html import extract_report_html
+        from extractors.pages.landing import extract_publication_page
+        from extractors.pages.report_html import extract_report_html
         out = extract_publication_page(data, source)
         out.recommendations = extract_report_html(data, source).recommendations  # if any
         return out
-    from extractors.report_html import extract_report_html
+    from extractors.pages.report_html import extract_report_html
     return extract_report_html(data, source)

@@ -79,7 +79,7 @@ def fetch_documents(ctx: "RunContext", links: list[DocumentLink], base: str,
             from extractors.detect import detect_kind
             doc.graded_page = detect_kind(ctx.archive.get(doc.sha256), url) == "peel_report"
         if doc.is_peel_page and doc.sha256:
-            from extractors.peel_page import extract_peel_page
+            from extractors.pages.peel_report import extract_peel_page
             peel = extract_peel_page(ctx.archive.get(doc.sha256), url)
             queue += [(child, url, canonical) for child in peel.publication.documents
                       if child.kind == "pdf"]
@@ -133,11 +133,11 @@ class DocumentFindings:
 def extract_documents(ctx: "RunContext", landing: Extraction,
                       docs: list[DocumentWork]) -> list[Problem]:
     """Run the right extractor on each archived document; returns the problems found."""
-    from extractors.grades import cycle_from
-    from extractors.grades_pdf import grades_from_pdf
-    from extractors.peel_page import extract_peel_page
-    from extractors.report_html import extract_report_html
-    from extractors.report_pdf import extract_report_pdf
+    from extractors.grades.words import cycle_from
+    from extractors.grades.pdf import grades_from_pdf
+    from extractors.pages.peel_report import extract_peel_page
+    from extractors.pages.report_html import extract_report_html
+    from extractors.pages.report_pdf import extract_report_pdf
     problems: list[Problem] = []
     for doc in docs:
         if doc.extraction is not None:
@@ -207,8 +207,8 @@ def _check_printed_date(landing: Extraction, doc: DocumentWork, problems: list[P
 
 def reconcile(docs: list[DocumentWork]) -> tuple[DocumentFindings, list[Problem]]:
     """One set of findings and grades from the HTML and PDF versions, differences recorded."""
-    from extractors.grades_pdf import reconcile_grades
-    from extractors.reconcile import reconcile_findings
+    from extractors.grades.pdf import reconcile_grades
+    from extractors.findings.reconcile import reconcile_findings
     html_f: list[Finding] = []
     pdf_f: list[Finding] = []
     html_g: list[Grade] = []

@@ -17,7 +17,7 @@ from crawler.archive import RawArchive
 from crawler.discover import discover
 from crawler.http import FetchResult, PoliteClient
 from crawler.urls import SiteUrls
-from extractors.listing import ListingItem
+from extractors.pages.listing import ListingItem
 from extractors.records import DocumentLink, Extraction, Problem
 from extractors.version import EXTRACTOR_VERSION
 from flows.documents import DocumentWork, extract_documents, fetch_documents
@@ -217,7 +217,7 @@ def fetch_pages_step(ctx: RunContext, works: list[PublicationWork]) -> list[Publ
 
 def extract_pages_step(ctx: RunContext, works: list[PublicationWork]) -> list[PublicationWork]:
     """Read every changed landing page from the archive and extract it."""
-    from extractors.publication_page import extract_publication_page
+    from extractors.pages.landing import extract_publication_page
     for work in _active(works):
         data = ctx.archive.get(work.page_sha256 or "")
         work.landing = extract_publication_page(data, work.landing_url)

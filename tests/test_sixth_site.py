@@ -22,9 +22,9 @@ import pytest
 
 from crawler.urls import SiteUrls
 from extractors.detect import extract_any
-from extractors.listing import parse_listing
-from extractors.publication_page import extract_publication_page
-from extractors.report_pdf import extract_report_pdf
+from extractors.pages.listing import parse_listing
+from extractors.pages.landing import extract_publication_page
+from extractors.pages.report_pdf import extract_report_pdf
 from reference.forces import forces
 from tests import site_checks as check
 from tests.replica.catalogue import REFERENCE_RECOMMENDATIONS

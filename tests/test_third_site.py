@@ -19,11 +19,11 @@ import pytest
 
 from crawler.urls import SiteUrls
 from extractors.detect import extract_any
-from extractors.listing import parse_listing
-from extractors.peel_page import extract_peel_page
-from extractors.publication_page import extract_publication_page
-from extractors.report_html import extract_report_html
-from extractors.report_pdf import extract_report_pdf
+from extractors.pages.listing import parse_listing
+from extractors.pages.peel_report import extract_peel_page
+from extractors.pages.landing import extract_publication_page
+from extractors.pages.report_html import extract_report_html
+from extractors.pages.report_pdf import extract_report_pdf
 from reference.forces import forces
 from tests import site_checks as check
 from tests.replica.server import ReplicaServer

@@ -5,7 +5,7 @@ import pytest
 
 from crawler.discover import DiscoveryError, discover
 from crawler.urls import SiteUrls
-from extractors.listing import parse_listing
+from extractors.pages.listing import parse_listing
 from tests.crawler.conftest import Crawl
 from tests.replica.server import Fault
 from tests.replica.site import Site

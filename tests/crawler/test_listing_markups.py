@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from crawler.urls import SiteUrls
-from extractors.listing import parse_listing
+from extractors.pages.listing import parse_listing
 
 SITE = "http://127.0.0.1:8765"
 URLS = SiteUrls(SITE)

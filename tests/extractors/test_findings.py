@@ -5,8 +5,10 @@ from datetime import date
 
 import pytest
 
-from extractors.findings import (TextBlock, addressee_of, due_date_of, findings_from_blocks,
-                                 force_of, parse_label, table_blocks)
+from extractors.findings.labels import TextBlock, parse_label
+from extractors.findings.fields import addressee_of, due_date_of, force_of
+from extractors.findings.blocks import findings_from_blocks
+from extractors.findings.tables import table_blocks
 
 
 def h(text: str, level: int = 2, page: int | None = None) -> TextBlock:

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.grades import (body_from_slug, body_from_text, cycle_from, grades_from_html,
-                               normalise_grade, scheme_from, sentence_grades)
+from extractors.grades.words import (body_from_slug, body_from_text, cycle_from, normalise_grade,
+                                     scheme_from)
+from extractors.grades.html import grades_from_html
+from extractors.grades.text import sentence_grades
 from extractors.records import Grade
 
 

@@ -11,7 +11,7 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import (PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
                                 TableStyle)
 
-from extractors.grades_pdf import grades_from_pdf, reconcile_grades
+from extractors.grades.pdf import grades_from_pdf, reconcile_grades
 from extractors.records import Grade
 
 STYLES = getSampleStyleSheet()
@@ -243,7 +243,7 @@ def test_reconcile_disagreement_is_a_problem_and_not_stored() -> None:
 
 
 def test_reconcile_html_against_pdf_end_to_end(spanning_table_pdf: bytes) -> None:
-    from extractors.grades import grades_from_html
+    from extractors.grades.html import grades_from_html
 
     rows = "".join(f"<tr><td>{a}</td><td>{g}</td></tr>" for a, g in ESSEX_2023_25)
     rows = rows.replace("<td>Investigating crime</td><td>Adequate</td>",

@@ -6,8 +6,11 @@ import io
 import pytest
 from reportlab.pdfgen import canvas
 
-from extractors.pdf_text import (PdfError, Vocabulary, clean_pages, join_hyphenated,
-                                 pdf_layout_pages, pdf_line_pages, pdf_pages)
+from extractors.pdf.document import PdfError
+from extractors.pdf.words import Vocabulary, join_hyphenated
+from extractors.pdf.text import clean_pages, pdf_pages
+from extractors.pdf.layout import pdf_layout_pages
+from extractors.pdf.lines import pdf_line_pages
 from tests.extractors.pdf_factory import (SEED_RECOMMENDATIONS, SEED_TITLE, ReportPdf,
                                           corrupt, seed_report, truncated, untidy_report)
 

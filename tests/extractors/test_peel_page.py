@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from extractors.peel_page import extract_peel_page
+from extractors.pages.peel_report import extract_peel_page
 
 SITE = "https://hmicfrs.justiceinspectorates.gov.uk"
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from extractors.publication_page import extract_publication_page
+from extractors.pages.landing import extract_publication_page
 
 CHROME = """<header class="site-header"><nav><a href="/publications/">Publications</a>
 <p>Published on: 1 January 2001</p></nav></header>

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from extractors.report_html import extract_report_html
+from extractors.pages.report_html import extract_report_html
 from tests.extractors.pdf_factory import SEED_RECOMMENDATIONS, SEED_TITLE
 
 R1, R2, R3 = SEED_RECOMMENDATIONS

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from reportlab.pdfgen import canvas
 
-from extractors.reconcile import reconcile_dates, reconcile_findings
-from extractors.report_html import extract_report_html
-from extractors.report_pdf import extract_report_pdf
+from extractors.findings.reconcile import reconcile_dates, reconcile_findings
+from extractors.pages.report_html import extract_report_html
+from extractors.pages.report_pdf import extract_report_pdf
 from schemas.recommendations import COLUMNS, RecommendationsSchema, validate_recommendations
 from tests.extractors.pdf_factory import (SEED_RECOMMENDATIONS, SEED_TITLE, UNTIDY_TITLE,
                                           corrupt, seed_report, truncated, untidy_report)

@@ -9,8 +9,9 @@ from urllib.parse import unquote, urljoin, urlparse
 from bs4 import BeautifulSoup, Tag
 
 from extractors.dates import parse_date
-from extractors.grades import (body_from_slug, body_from_text, clean_text, cycle_from,
-                               grades_from_html, scheme_from, to_soup)
+from extractors.grades.words import (body_from_slug, body_from_text, clean_text, cycle_from,
+                                     scheme_from)
+from extractors.grades.html import grades_from_html, to_soup
 from extractors.records import DocumentLink, Extraction, Problem, Publication
 
 _PUBLISHED = re.compile(r"^\s*(?:published(?:\s+on)?|date\s+published|publication\s+date|"

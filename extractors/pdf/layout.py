@@ -7,8 +7,8 @@ import re
 import statistics
 from typing import Iterable
 
-from extractors.pdf_document import BOLD_FONT_NAME, PdfError, PdfLayoutPage, PdfLine
-from extractors.pdf_words import fix_chars
+from extractors.pdf.document import BOLD_FONT_NAME, PdfError, PdfLayoutPage, PdfLine
+from extractors.pdf.words import fix_chars
 
 
 # ---------------------------------------------------------------- pdfplumber layout pass

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from extractors.grades_tables import grade_in_cell, grades_from_rows
-from extractors.grades_text import grades_from_atoms, read_line
-from extractors.grades_words import (Atom, Candidate, area_label, clean_text, cycle_from,
+from extractors.grades.tables import grade_in_cell, grades_from_rows
+from extractors.grades.text import grades_from_atoms, read_line
+from extractors.grades.words import (Atom, Candidate, area_label, clean_text, cycle_from,
                                      finish_grades, lone_grade, normalise_grade, plausible_area,
                                      scheme_from)
 from extractors.records import Grade, Problem

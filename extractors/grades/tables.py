@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.grades_words import (GRADE_RE, Candidate, area_label, clean_text, is_ungraded,
+from extractors.grades.words import (GRADE_RE, Candidate, area_label, clean_text, is_ungraded,
                                      lone_grade, normalise_grade, plausible_area)
 from extractors.records import Problem
 

@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlparse
 from bs4 import BeautifulSoup, Tag
 
 from extractors.dates import parse_date
-from extractors.html_text import Field, find_field, main_content, parse_html, split_list, text_of
+from extractors.html.text import Field, find_field, main_content, parse_html, split_list, text_of
 from extractors.records import DocumentLink, Extraction, Problem, Publication
 from reference.forces import forces_named_in, match_forces
 

@@ -13,10 +13,12 @@ from typing import Any
 import pdfplumber
 import pypdfium2 as pdfium
 
-from extractors.grades import (DEFAULT_AREAS, GRADE_RE, Candidate, TableState, Atom,
-                               clean_text, body_from_text, cycle_from, finish_grades,
-                               grades_from_atoms, grades_from_rows, normalise_grade,
-                               plausible_area, read_line, scheme_from, sentence_grades)
+from extractors.grades.html import DEFAULT_AREAS
+from extractors.grades.words import (GRADE_RE, Candidate, Atom, clean_text, body_from_text,
+                                     cycle_from, finish_grades, normalise_grade, plausible_area,
+                                     scheme_from)
+from extractors.grades.tables import TableState, grades_from_rows
+from extractors.grades.text import grades_from_atoms, read_line, sentence_grades
 from extractors.records import Grade, Problem
 from reference.grade_scales import area_text
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.findings_fields import addressee_of, due_date_of, force_heading
-from extractors.findings_labels import (DOT_LEADERS, FINDINGS_PROSE, MODAL_VERB, NONE_STATED,
+from extractors.findings.fields import addressee_of, due_date_of, force_heading
+from extractors.findings.labels import (DOT_LEADERS, FINDINGS_PROSE, MODAL_VERB, NONE_STATED,
                                         Label, TextBlock, is_summary_heading, parse_label)
 from extractors.records import FindingKind
 

@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from extractors.dates import parse_date
-from extractors.findings_labels import MODAL_VERB, straight_quotes
+from extractors.findings.labels import MODAL_VERB, straight_quotes
 from reference.forces import force_id_for, forces
 
 

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import re
 
-from extractors.findings_fields import addressee_of, due_date_of, force_heading, force_of
-from extractors.findings_labels import (DOT_LEADERS, FINDINGS_PROSE, LABEL_LEVEL, NONE_STATED,
-                                        BlockKind, Label, TextBlock, is_summary_heading, parse_label,
-                                        straight_quotes)
-from extractors.findings_sections import DraftFinding, finding_sections, read_section
-from extractors.findings_tables import table_blocks
+from extractors.findings.fields import addressee_of, due_date_of, force_heading, force_of
+from extractors.findings.labels import (DOT_LEADERS, FINDINGS_PROSE, LABEL_LEVEL, NONE_STATED,
+                                        BlockKind, Label, TextBlock, is_summary_heading,
+                                        parse_label, straight_quotes)
+from extractors.findings.sections import DraftFinding, finding_sections, read_section
+from extractors.findings.tables import table_blocks
 from extractors.records import Finding, Problem
 
 

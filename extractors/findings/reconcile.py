@@ -6,7 +6,8 @@ from dataclasses import asdict, replace
 from datetime import date
 from difflib import SequenceMatcher
 
-from extractors.findings import addressee_of, due_date_of, match_key
+from extractors.findings.fields import addressee_of, due_date_of
+from extractors.findings.blocks import match_key
 from extractors.records import Finding, Problem
 
 __all__ = ["reconcile_findings", "reconcile_dates", "due_date_of", "addressee_of"]

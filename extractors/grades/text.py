@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.grades_words import (GRADE_RE, GRADE_TRIGGER, QUESTION_FORM, UNGRADED_AREAS,
+from extractors.grades.words import (GRADE_RE, GRADE_TRIGGER, QUESTION_FORM, UNGRADED_AREAS,
                                      UNGRADED_RE, Atom, Candidate, area_label, body_from_text,
                                      clean_text, is_ungraded, lone_grade, plausible_area)
 from reference.fire_services import match_fire_services

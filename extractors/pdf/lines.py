@@ -8,10 +8,10 @@ import statistics
 from dataclasses import replace
 from typing import Iterable
 
-from extractors.pdf_document import BOLD_FONT_NAME, PdfLayoutPage, PdfLine, page_texts
-from extractors.pdf_layout import (distinct_values, merge_table_rows, overlapping_rules,
+from extractors.pdf.document import BOLD_FONT_NAME, PdfLayoutPage, PdfLine, page_texts
+from extractors.pdf.layout import (distinct_values, merge_table_rows, overlapping_rules,
                                    reading_order, within_bbox)
-from extractors.pdf_words import HYPHEN_MARKS, Vocabulary, fix_chars, join_lines, printed_lines
+from extractors.pdf.words import HYPHEN_MARKS, Vocabulary, fix_chars, join_lines, printed_lines
 
 FINDING_WORDS = ("recommend", "improvement", "concern", "argymh", "i'w gwella", "i\u2019w gwella",
                  "pryder")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from extractors.dates import parse_date
-from extractors.findings_labels import LABEL_LEVEL, TextBlock, parse_label
+from extractors.findings.labels import LABEL_LEVEL, TextBlock, parse_label
 from extractors.records import FindingKind
 from reference.forces import force_id_for, forces
 

@@ -8,8 +8,9 @@ import lxml.html
 from lxml import etree
 
 from extractors.dates import parse_date
-from extractors.findings import (LABEL_LEVEL, TextBlock, findings_from_blocks,
-                                 is_summary_heading, table_blocks)
+from extractors.findings.labels import LABEL_LEVEL, TextBlock, is_summary_heading
+from extractors.findings.blocks import findings_from_blocks
+from extractors.findings.tables import table_blocks
 from extractors.records import Extraction, Problem, Publication
 
 _SKIP = {"script", "style", "noscript", "nav", "footer", "form", "svg", "button", "template",

@@ -15,12 +15,15 @@ from dataclasses import replace
 from datetime import date
 
 from extractors.dates import parse_date
-from extractors.findings import (LABEL_LEVEL, TextBlock, findings_from_blocks, parse_label,
-                                 table_blocks)
-from extractors.pdf_text import (BULLETS, TOC_ENTRY, PdfError, has_leaders,
-                                 PdfLayoutPage, PdfLine, Vocabulary, body_size, join_lines,
-                                 line_pitch, pdf_layout_pages, pdf_line_pages,
-                                 pdf_metadata_title, remove_furniture)
+from extractors.findings.labels import LABEL_LEVEL, TextBlock, parse_label
+from extractors.findings.blocks import findings_from_blocks
+from extractors.findings.tables import table_blocks
+from extractors.pdf.text import BULLETS, TOC_ENTRY, has_leaders
+from extractors.pdf.document import PdfError, PdfLayoutPage, PdfLine, pdf_metadata_title
+from extractors.pdf.words import Vocabulary, join_lines
+from extractors.pdf.furniture import body_size, line_pitch, remove_furniture
+from extractors.pdf.layout import pdf_layout_pages
+from extractors.pdf.lines import pdf_line_pages
 from extractors.records import Extraction, Problem, Publication
 
 _PUBLISHED = re.compile(
