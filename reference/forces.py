@@ -200,14 +200,16 @@ def match_forces(text: str) -> ForceMatch:
     return ForceMatch(ids, all_forces, others, unmatched)
 
 
-def forces_named_in(text: str) -> ForceMatch:
+def forces_named_in(text: str, *, full_names_only: bool = True) -> ForceMatch:
     """Forces named anywhere in free text (a title, a sentence) by a full name such as
-    'Essex Police' or 'Heddlu Dyfed-Powys'; short names alone ('Essex') do not count."""
+    'Essex Police' or 'Heddlu Dyfed-Powys'; short names alone ('Essex') count only with
+    ``full_names_only=False`` (a body's name: "Gwent PCC")."""
     norm = re.sub(r"'s\b", "", normalise(text))  # "British Transport Police's"
     index = name_index()
     found: list[tuple[int, str]] = []
     for key, pattern in _patterns():
-        if key not in norm or not re.search(r"\b(?:police|constabulary|heddlu)\b", key):
+        if key not in norm or (full_names_only and
+                               not re.search(r"\b(?:police|constabulary|heddlu)\b", key)):
             continue
         for m in list(pattern.finditer(norm)):
             found.append((m.start(), index[key]))
