@@ -10,6 +10,7 @@ from schemas.publication_forces import PublicationForcesSchema
 from schemas.publications import PublicationsSchema
 from schemas.quarantine import QuarantineSchema
 from schemas.recommendations import RecommendationsSchema
+from schemas.responses import ResponsesSchema
 from schemas.runs import RunsSchema
 
 MODELS: dict[str, type[pa.DataFrameModel]] = {
@@ -21,4 +22,5 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "section55_obligations": ObligationsSchema,
     "quarantine": QuarantineSchema,
     "runs": RunsSchema,
+    "responses": ResponsesSchema,
 }

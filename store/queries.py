@@ -55,14 +55,17 @@ def resolve_force(name: str) -> str:
 
 
 def record_response(conn: Connection, publication_id: str, force_id: str, responded_on: date,
-                    url: str | None) -> dict[str, Any]:
-    """Store a body's published response; returns the updated obligation."""
+                    url: str | None, recorded_on: date | None = None) -> dict[str, Any]:
+    """Store a body's published response by hand (never overwritten by the site); returns
+    the updated obligation."""
+    from store.responses import record_manual_response
     o = t.section55_obligations
     where = (o.c.publication_id == publication_id, o.c.force_id == force_id)
     row = conn.execute(sa.select(o).where(*where)).mappings().first()
     if row is None:
         raise NotFound(f"no Section 55 obligation for {force_id!r} on {publication_id!r}")
-    conn.execute(sa.update(o).where(*where).values(responded_on=responded_on, response_url=url))
+    record_manual_response(conn, publication_id, force_id, responded_on, url,
+                           recorded_on or date.today())
     return dict(conn.execute(sa.select(o).where(*where)).mappings().one())
 
 

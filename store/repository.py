@@ -147,7 +147,7 @@ def load_publication(conn: Connection, bundle: PublicationBundle, *, now: dateti
                                                   .where(t.section55_obligations.c.publication_id == pid))}
     counts.add("section55_obligations", sync_rows(
         conn, t.section55_obligations, scope, bundle.obligations,
-        keep=("responded_on", "response_url", "status", "status_as_of"), delete_missing=False))
+        keep=("responded_on", "response_url", "responded_on_source", "status", "status_as_of"), delete_missing=False))
     opened = [(pid, o["force_id"]) for o in bundle.obligations if o["force_id"] not in before]
     return LoadResult(pid, old is None, changed, counts, opened)
 

@@ -91,10 +91,27 @@ section55_obligations = sa.Table(
     sa.Column("status", sa.String(20), nullable=False),
     sa.Column("responded_on", sa.Date),
     sa.Column("response_url", sa.Text),
+    sa.Column("responded_on_source", sa.String(20)),  # document | first_seen | manual
     sa.Column("needs_review", sa.Boolean, nullable=False, default=False),
     sa.Column("reason", sa.Text),
     sa.Column("rule_version", sa.String(40), nullable=False),
     sa.Column("status_as_of", sa.Date),
+)
+
+responses = sa.Table(
+    "responses", metadata,
+    sa.Column("publication_id", sa.String(300), sa.ForeignKey("publications.publication_id"),
+              primary_key=True),
+    sa.Column("force_id", sa.String(80), primary_key=True),
+    sa.Column("url", sa.Text, primary_key=True),  # '' for a manual record without a link
+    sa.Column("local_policing_body", sa.Text, nullable=False),
+    sa.Column("body_text", sa.Text),  # the link's words as the site printed them
+    sa.Column("kind", sa.String(10)),
+    sa.Column("sha256", sa.String(64)),
+    sa.Column("printed_on", sa.Date),
+    sa.Column("first_seen_on", sa.Date, nullable=False),
+    sa.Column("last_seen_on", sa.Date),
+    sa.Column("source", sa.String(10), nullable=False),  # site | manual
 )
 
 quarantine = sa.Table(
@@ -162,4 +179,4 @@ publication_changes = sa.Table(
 )
 
 CONTRACT_TABLES = ("publications", "publication_forces", "documents", "recommendations",
-                   "grades", "section55_obligations", "quarantine", "runs")
+                   "grades", "section55_obligations", "quarantine", "runs", "responses")

@@ -1,0 +1,39 @@
+"""The `responses` table."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+SOURCES = ["site", "manual"]
+
+
+class ResponsesSchema(pa.DataFrameModel):
+    """One row per response document of a local policing body to a publication."""
+
+    publication_id: Series[str] = pa.Field(description="The publication responded to.")
+    force_id: Series[str] = pa.Field(description="Force whose local policing body responded.")
+    local_policing_body: Series[str] = pa.Field(str_length={"min_value": 3},
+                                                description="Body in office on the publication date.")
+    url: Series[str] = pa.Field(description="The response document ('' for a manual record without a link).")
+    sha256: Series[str] = pa.Field(nullable=True, str_matches=r"^[0-9a-f]{64}$",
+                                   description="Hash of the fetched response document, if fetched.")
+    printed_on: Series[date] = pa.Field(nullable=True, description="Date printed on the response, if any.")
+    first_seen_on: Series[date] = pa.Field(description="Night the response was first seen (or recorded).")
+    source: Series[str] = pa.Field(isin=SOURCES, description="site (read from the landing page) or manual (`hmicfrs respond`).")
+
+    @pa.dataframe_check(name="a printed date is not after the night it was first seen")
+    def _printed_before_seen(cls, df: pd.DataFrame) -> Series[bool]:  # noqa: N805
+        printed = pd.to_datetime(df["printed_on"])
+        seen = pd.to_datetime(df["first_seen_on"])
+        return printed.isna() | (printed <= seen)
+
+    class Config:
+        strict = "filter"
+        coerce = False
+
+
+COLUMNS = ["publication_id", "force_id", "local_policing_body", "url", "sha256", "printed_on",
+           "first_seen_on", "source"]
