@@ -18,6 +18,8 @@ class ResponsesSchema(pa.DataFrameModel):
     local_policing_body: Series[str] = pa.Field(str_length={"min_value": 3},
                                                 description="Body in office on the publication date.")
     url: Series[str] = pa.Field(description="The response document ('' for a manual record without a link).")
+    kind: Series[str] = pa.Field(nullable=True, isin=["pdf", "html"],
+                                 description="pdf or html (null for a manual record).")
     sha256: Series[str] = pa.Field(nullable=True, str_matches=r"^[0-9a-f]{64}$",
                                    description="Hash of the fetched response document, if fetched.")
     printed_on: Series[date] = pa.Field(nullable=True, description="Date printed on the response, if any.")
@@ -35,5 +37,5 @@ class ResponsesSchema(pa.DataFrameModel):
         coerce = False
 
 
-COLUMNS = ["publication_id", "force_id", "local_policing_body", "url", "sha256", "printed_on",
+COLUMNS = ["publication_id", "force_id", "local_policing_body", "url", "kind", "sha256", "printed_on",
            "first_seen_on", "source"]
