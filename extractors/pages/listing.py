@@ -18,41 +18,19 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import lxml.html
-from bs4.dammit import UnicodeDammit
 from lxml.html import HtmlElement
 
 from extractors.dates import parse_date
+from extractors.html.chrome import main_region, off_main
+from extractors.html.text import decode_html
+from extractors.records import ListingItem
 
 if TYPE_CHECKING:  # the crawler's URL rules; a plain object with the same methods works too
     from crawler.urls import SiteUrls
 
-_OFF_MAIN_TAGS = frozenset({"nav", "aside", "script", "style", "template", "noscript", "menu"})
-_LANDMARK_TAGS = frozenset({"header", "footer"})  # banner/contentinfo unless sectioned
-_SECTIONING = frozenset({"article", "section", "aside", "nav", "main"})
-_OFF_MAIN_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary",
-                             "search", "menu", "menubar"})
-_WIDGET_WORDS = re.compile(
-    r"\b(sidebar|side-bar|widgets?|related|latest|popular|recent|trending|most-read|"
-    r"see-also|breadcrumbs?|menu|navbar|site-header|site-footer|cookie)\b", re.I)
-_WIDGET_HEADINGS = re.compile(
-    r"^\s*(related|latest|popular|recent|most read|most viewed|trending|see also|"
-    r"you may also|you might also|also of interest|other publications|more publications)\b",
-    re.I)
 _NEXT_TEXT = re.compile(r"^(next(\s+page)?|older( posts| entries)?)\b|^[›»→>]+$", re.I)
-_WINDOWS_1252_ALIASES = frozenset({"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii",
-                                   "iso8859-1", "l1", "cp819"})
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _DIGITS = re.compile(r"\d")
-
-
-@dataclass
-class ListingItem:
-    """One publication shown on a listing page."""
-
-    url: str
-    publication_id: str
-    title: str | None
-    published_on: date | None
 
 
 def parse_listing(html: bytes, base_url: str, urls: SiteUrls, *,
@@ -62,24 +40,12 @@ def parse_listing(html: bytes, base_url: str, urls: SiteUrls, *,
     if root is None:
         return [], None
     base_url = _base_href(root, base_url)
-    main = _main_region(root)
+    main = main_region(root)
     items = _listing_items(main, _publication_links(main, base_url, urls))
     body = root.find("body")
     if not items and body is not None and main is not body:  # a <main> that misses the list
         items = _listing_items(body, _publication_links(body, base_url, urls))
     return items, _next_page(root, base_url, urls)
-
-
-def decode_html(html: bytes, encoding: str | None = None) -> str:
-    """Text of an HTML page: the declared charset first, then the page's own meta."""
-    if encoding and encoding.lower().replace("_", "-") in _WINDOWS_1252_ALIASES:
-        encoding = "windows-1252"  # as browsers do (WHATWG Encoding)
-    known = [encoding] if encoding else []
-    dammit = UnicodeDammit(html, known_definite_encodings=known, is_html=True,
-                           smart_quotes_to=None)
-    if dammit.unicode_markup is not None:
-        return dammit.unicode_markup
-    return html.decode("utf-8", errors="replace")
 
 
 def _parse(html: bytes, encoding: str | None) -> HtmlElement | None:
@@ -101,65 +67,6 @@ def _base_href(root: HtmlElement, base_url: str) -> str:
     return base_url
 
 
-# -- where the listing lives -------------------------------------------------------------
-def _main_region(root: HtmlElement) -> HtmlElement:
-    """<main> or role=main (the one with most links if several), else <body>."""
-    candidates = [el for el in root.iter()
-                  if isinstance(el.tag, str)
-                  and (el.tag == "main" or (el.get("role") or "").lower() == "main")]
-    if candidates:
-        return max(candidates, key=lambda el: sum(1 for _ in el.iter("a")))
-    body = root.find("body")
-    return body if body is not None else root
-
-
-def _off_main(el: HtmlElement, stop: HtmlElement, strict: bool) -> bool:
-    """True when ``el`` sits in navigation, a page header/footer or a complementary block.
-
-    ``strict`` also treats blocks marked or headed as widgets ('related', 'latest',
-    'sidebar'...) as off the main content.
-    """
-    node: HtmlElement | None = el
-    while node is not None and node is not stop:
-        if isinstance(node.tag, str):
-            if node.tag in _OFF_MAIN_TAGS or (node.get("role") or "").lower() in _OFF_MAIN_ROLES:
-                return True
-            if node.tag in _LANDMARK_TAGS and not _inside_sectioning(node):
-                return True
-            if strict and (_widget_marks(node) or _widget_heading(node)):
-                return True
-        node = node.getparent()
-    return False
-
-
-def _inside_sectioning(node: HtmlElement) -> bool:
-    parent = node.getparent()
-    while parent is not None:
-        if parent.tag in _SECTIONING or (parent.get("role") or "").lower() == "main":
-            return True
-        parent = parent.getparent()
-    return False
-
-
-def _widget_marks(node: HtmlElement) -> bool:
-    marks = f"{node.get('id') or ''} {node.get('class') or ''}".replace("_", "-")
-    return bool(_WIDGET_WORDS.search(marks))
-
-
-def _widget_heading(block: HtmlElement) -> bool:
-    """True when a block is labelled, or opens with a heading, like 'Related publications'."""
-    if block.tag not in ("section", "div", "ul", "ol"):
-        return False
-    if _WIDGET_HEADINGS.match(block.get("aria-label") or ""):
-        return True
-    first = next((child for child in block if isinstance(child.tag, str)), None)
-    while first is not None and first.tag in ("div", "header", "span"):
-        first = next((child for child in first if isinstance(child.tag, str)), None)
-    if first is None or not (first.tag in _HEADING_TAGS or first.get("role") == "heading"):
-        return False
-    return bool(_WIDGET_HEADINGS.match(first.text_content()))
-
-
 # -- the links and their items -----------------------------------------------------------
 @dataclass
 class _Link:
@@ -174,9 +81,9 @@ def _publication_links(main: HtmlElement, base_url: str, urls: SiteUrls) -> list
     for anchor in main.iter("a"):
         url = urls.resolve(anchor.get("href") or "", base_url)
         pub_id = urls.publication_id(url) if url else None
-        if url and pub_id and not _off_main(anchor, main, strict=False):
+        if url and pub_id and not off_main(anchor, main, strict=False):
             links.append(_Link(anchor, url, pub_id))
-    strict = [link for link in links if not _off_main(link.anchor, main, strict=True)]
+    strict = [link for link in links if not off_main(link.anchor, main, strict=True)]
     return strict or links
 
 
