@@ -15,20 +15,21 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml.html import HtmlElement
 
 from extractors.dates import parse_date
 from extractors.html.chrome import main_region, off_main
+from extractors.html.pager import next_page
 from extractors.html.text import decode_html
-from extractors.records import ListingItem
+from extractors.records import DocumentLink, Extraction, ListingItem, Problem
 
 if TYPE_CHECKING:  # the crawler's URL rules; a plain object with the same methods works too
     from crawler.urls import SiteUrls
+    from extractors.pages.base import PageContext
 
-_NEXT_TEXT = re.compile(r"^(next(\s+page)?|older( posts| entries)?)\b|^[›»→>]+$", re.I)
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _DIGITS = re.compile(r"\d")
 
@@ -45,7 +46,7 @@ def parse_listing(html: bytes, base_url: str, urls: SiteUrls, *,
     body = root.find("body")
     if not items and body is not None and main is not body:  # a <main> that misses the list
         items = _listing_items(body, _publication_links(body, base_url, urls))
-    return items, _next_page(root, base_url, urls)
+    return items, next_page(root, base_url, urls)
 
 
 def _parse(html: bytes, encoding: str | None) -> HtmlElement | None:
@@ -203,66 +204,48 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
 
 
-# -- paging ------------------------------------------------------------------------------
-def _next_page(root: HtmlElement, base_url: str, urls: SiteUrls) -> str | None:
-    """rel=next, then a 'Next'/'›'/'»' link, then the link numbered current page + 1."""
-    current = _current_page(root, base_url)
-
-    def usable(href: str | None) -> str | None:
-        url = urls.resolve(href or "", base_url)
-        if not url or url.rstrip("/") == base_url.rstrip("/") or not _is_listing(url, urls):
-            return None
-        number = _page_in_url(url)
-        return url if number is None or number > current else None
-
-    for el in root.iter("link", "a"):
-        if "next" in (el.get("rel") or "").lower().split():
-            found = usable(el.get("href"))
-            if found:
-                return found
-    anchors = list(root.iter("a"))
-    for anchor in anchors:
-        label = _clean(anchor.text_content()) or _clean(anchor.get("aria-label") or "")
-        aria = (anchor.get("aria-label") or anchor.get("title") or "").lower()
-        if _NEXT_TEXT.match(label) or aria.startswith("next"):
-            found = usable(anchor.get("href"))
-            if found:
-                return found
-    wanted = str(current + 1)
-    for anchor in anchors:
-        if _clean(anchor.text_content()) == wanted:
-            found = usable(anchor.get("href"))
-            if found:
-                return found
-    return None
+# -- the page type -----------------------------------------------------------------------
+_PUBLICATION_PATH = re.compile(r"^/publications/[^/?#]+/?$")
+_PAGER = re.compile(r"/page/\d+/?\?|[?&](?:page|paged|pg|p)=\d+")
 
 
-def _is_listing(url: str, urls: SiteUrls) -> bool:
-    in_listing = getattr(urls, "in_listing", None)
-    if in_listing is not None:
-        return bool(in_listing(url))
-    return urls.publication_id(url) is None and "/publications" in urlsplit(url).path
+class ListingPage:
+    """The publications listing: one page of publication links, and the next page."""
 
+    name = "listing_page"
+    positions = ("listing",)
 
-def _current_page(root: HtmlElement, base_url: str) -> int:
-    """The page number: aria-current in the pager, else /page/N/ or ?page=N, else 1."""
-    for el in root.iter():
-        if isinstance(el.tag, str) and (el.get("aria-current") or "").lower() == "page":
-            text = _clean(el.text_content())
-            if text.isdigit():
-                return int(text)
-    return _page_in_url(base_url) or 1
+    def recognise(self, data: bytes, url: str) -> float:
+        """Landing-page links in the main content (two, or one beside a pager), and not a
+        landing page."""
+        from extractors.pages.base import is_html, main_text
+        from extractors.pages.landing import has_landing_fields
+        if not is_html(data):
+            return 0.0
+        root = _parse(data, None)
+        if root is None:
+            return 0.0
+        main = main_region(root)
+        anchors = [a for a in main.iter("a") if not off_main(a, main, strict=False)]
+        strict = [a for a in anchors if not off_main(a, main, strict=True)]
+        hrefs = [urlsplit(urljoin(url, a.get("href") or "")) for a in strict or anchors]
+        listed = {h.path for h in hrefs if _PUBLICATION_PATH.match(h.path)}
+        pager = any(_PAGER.search(h.path + "?" + h.query) for h in hrefs)
+        if not (len(listed) >= 2 or (listed and pager)) or has_landing_fields(main_text(data)):
+            return 0.0
+        return 0.7
 
+    def extract(self, data: bytes, url: str, context: "PageContext") -> Extraction:
+        """The listing's items in page order, and its next page's URL."""
+        out = Extraction(source=url, kind=self.name)
+        if context.urls is None:
+            out.problems.append(Problem("extract", "a listing page needs the site's URL rules",
+                                        {}, url))
+            return out
+        out.listing, out.next_page = parse_listing(data, url, context.urls)
+        out.publication.documents = self.children(out)
+        return out
 
-def _page_in_url(url: str) -> int | None:
-    """N from '/page/N/' or '?page=N' (1 for a bare listing URL, None if unknown)."""
-    parts = urlsplit(url)
-    match = re.search(r"/page/(\d+)/?$", parts.path)
-    if match:
-        return int(match.group(1))
-    query = parse_qs(parts.query)
-    for key in ("page", "paged", "pg", "p"):
-        values = query.get(key)
-        if values and values[0].isdigit():
-            return int(values[0])
-    return None if parts.query else 1
+    def children(self, extraction: Extraction) -> list[DocumentLink]:
+        """Each listed publication's page."""
+        return [DocumentLink(item.url, "html", label=item.title) for item in extraction.listing]

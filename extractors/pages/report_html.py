@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 import lxml.html
 from lxml import etree
@@ -11,7 +12,10 @@ from extractors.dates import parse_date
 from extractors.findings.blocks import findings_from_blocks
 from extractors.findings.labels import TextBlock
 from extractors.html.blocks import element_text, html_blocks, main_element, strip_chrome
-from extractors.records import Extraction, Problem, Publication
+from extractors.records import DocumentLink, Extraction, Problem, Publication
+
+if TYPE_CHECKING:
+    from extractors.pages.base import PageContext
 
 _PUBLISHED = re.compile(
     r"(?:published(?:\s+on)?|date\s+published|first\s+published|publication\s+date|"
@@ -94,4 +98,37 @@ def key_findings(blocks: list[TextBlock]) -> str | None:
     return None
 
 
-__all__ = ["extract_report_html", "key_findings"]
+
+
+# -- the page type -----------------------------------------------------------------------
+_FINDINGS_HEADING = re.compile(r"\b(?:recommendations?|areas? for improvement|causes? of concern)\b",
+                               re.I)
+_NUMBERED_FINDING = re.compile(r"\b(?:recommendation|area for improvement|cause of concern)\s*"
+                               r"R?\d{1,2}\b", re.I)
+
+
+class ReportHtmlPage:
+    """An HTML report version: the report's own text, read for its findings."""
+
+    name = "report_html"
+    positions = ("html",)
+
+    def recognise(self, data: bytes, url: str) -> float:
+        """An HTML page with text of its own; more likely when it names findings at length."""
+        from extractors.pages.base import is_html, main_text
+        if not is_html(data):
+            return 0.0
+        text = main_text(data)
+        if not text:
+            return 0.0
+        if _NUMBERED_FINDING.search(text) or (len(text) > 1500 and _FINDINGS_HEADING.search(text)):
+            return 0.7
+        return 0.3
+
+    def extract(self, data: bytes, url: str, context: "PageContext") -> Extraction:
+        """The report's printed date, key findings and every finding."""
+        return extract_report_html(data, url)
+
+    def children(self, extraction: Extraction) -> list[DocumentLink]:
+        """None: an HTML report's links are citations, not report files."""
+        return []
