@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterator
 
+from crawler.discover import DiscoveryError
 from flows import steps
+from flows.load import validate_and_load_step
+from flows.work import LoadSummary, Outcome, PublicationWork, RunContext, open_context
 from flows.progress import Progress
 from flows.settings import Settings
 from store import repository as repo
@@ -36,7 +39,7 @@ class RunReport:
     run_id: str
     command: str
     status: str
-    summary: steps.LoadSummary
+    summary: LoadSummary
     statuses: dict[str, int] = field(default_factory=dict)
     next_deadlines: list[dict[str, Any]] = field(default_factory=list)
     requests: int = 0
@@ -117,12 +120,12 @@ def run_pipeline(settings: Settings, *, command: str, runner: Runner = direct_ru
     with single_writer(settings):
         engine = open_store(settings.db_url)
         run_id = repo.start_run(engine, command, settings.site)
-        ctx = steps.open_context(settings, engine, run_id)
+        ctx = open_context(settings, engine, run_id)
         ctx.trust_archive = command == "backfill"
-        summary = steps.LoadSummary()
+        summary = LoadSummary()
         try:
             works = _select(ctx, runner, command, since, until)
-            total = steps.LoadSummary()
+            total = LoadSummary()
             progress = Progress(f"hmicfrs {command}", len(works))
             with progress:
                 for batch in _batches(works, settings.batch_size):
@@ -146,46 +149,44 @@ def run_pipeline(settings: Settings, *, command: str, runner: Runner = direct_ru
         return report
 
 
-def _process(ctx: steps.RunContext, runner: Runner, batch: list[steps.PublicationWork],
-             types: list[str] | None, forces: list[str] | None) -> steps.LoadSummary:
+def _process(ctx: RunContext, runner: Runner, batch: list[PublicationWork],
+             types: list[str] | None, forces: list[str] | None) -> LoadSummary:
     """One batch through fetch, extract, validate and load."""
     batch = runner("fetch-pages", steps.fetch_pages_step, ctx, batch)
     batch = runner("extract-pages", steps.extract_pages_step, ctx, batch)
     _filter(batch, types, forces)
     batch = runner("fetch-documents", steps.fetch_documents_step, ctx, batch)
     batch = runner("extract-documents", steps.extract_documents_step, ctx, batch)
-    return runner("validate-load", steps.validate_and_load_step, ctx, batch)
+    return runner("validate-load", validate_and_load_step, ctx, batch)
 
 
-def _select(ctx: steps.RunContext, runner: Runner, command: str, since: date | None,
-            until: date | None) -> list[steps.PublicationWork]:
+def _select(ctx: RunContext, runner: Runner, command: str, since: date | None,
+            until: date | None) -> list[PublicationWork]:
     if command == "reprocess":
         return runner("stored", steps.stored_step, ctx, since=since)
     try:
         works = runner("discover", steps.discover_step, ctx, mode=command, since=since,
                        until=until)
-    except Exception as exc:
-        if type(exc).__name__ == "DiscoveryError":
-            raise RunFailed(str(exc)) from exc
-        raise
+    except DiscoveryError as exc:
+        raise RunFailed(str(exc)) from exc
     stale = steps.stored_step(ctx, stale_only=True)
     listed = {w.publication_id for w in works}
     return works + [w for w in stale if w.publication_id not in listed]
 
 
-def _filter(works: list[steps.PublicationWork], types: list[str] | None,
+def _filter(works: list[PublicationWork], types: list[str] | None,
             forces: list[str] | None) -> None:
     """Backfill filters: skip publications of other types or forces (no rows, no problems)."""
     from reference.forces import force_id_for
     wanted_forces = {force_id_for(f) or f for f in forces or []}
     for w in works:
-        if w.outcome != "pending" or w.landing is None:
+        if w.outcome != Outcome.PENDING or w.landing is None:
             continue
         pub = w.landing.publication
         if types and not any(t.lower() in (x.lower() for x in pub.publication_types) for t in types):
-            w.outcome = "skipped"
+            w.outcome = Outcome.SKIPPED
         elif wanted_forces and not wanted_forces & set(pub.forces):
-            w.outcome = "skipped"
+            w.outcome = Outcome.SKIPPED
 
 
 def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
@@ -193,7 +194,7 @@ def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
         yield items[i:i + size]
 
 
-def _merge(total: steps.LoadSummary, part: steps.LoadSummary) -> None:
+def _merge(total: LoadSummary, part: LoadSummary) -> None:
     for name in ("new", "changed", "unchanged", "quarantined", "failed"):
         setattr(total, name, getattr(total, name) + getattr(part, name))
     total.new_publications += part.new_publications

@@ -252,7 +252,7 @@ def check_findings(ext: Any, want: PublicationTruth, *fields: str) -> None:
 
 
 def check_pdf_grades(ext: Any, want: PublicationTruth, *fields: str) -> None:
-    """A PDF read by extract_any: the named grade fields, and each area's page."""
+    """A PDF read by the registry's extract: the named grade fields, and each area's page."""
     assert ext.kind == "report_pdf"
     assert grade_keys(ext.grades, *fields) == grade_keys(want.grades, *fields)
     assert {g.area: g.page for g in ext.grades} == {g.area: g.page for g in want.grades}

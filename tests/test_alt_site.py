@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from crawler.urls import SiteUrls
-from extractors.detect import extract_any
+from extractors.pages.registry import extract
 from extractors.pages.listing import parse_listing
 from extractors.pages.peel_report import extract_peel_page
 from extractors.pages.landing import extract_publication_page
@@ -161,8 +161,8 @@ def test_extract_report_pdf(slug: str, path: str) -> None:
 
 
 @pytest.mark.parametrize("slug,path", documents_of(TRUTH, "pdf", "peel"))
-def test_extract_any_reads_grades_from_peel_pdf(slug: str, path: str) -> None:
-    ext = extract_any(SITE.get(path).body, PUBLIC + path)
+def test_registry_extract_reads_grades_from_peel_pdf(slug: str, path: str) -> None:
+    ext = extract(SITE.get(path).body, PUBLIC + path)
     check.check_pdf_grades(ext, TRUTH.publication(slug), "area", "grade")
 
 
@@ -176,9 +176,9 @@ def test_extract_peel_page(slug: str, path: str) -> None:
 
 
 @pytest.mark.parametrize("slug,path", documents_of(TRUTH, "html", "peel"))
-def test_extract_any_on_peel_page_reads_areas_for_improvement(slug: str, path: str) -> None:
+def test_registry_extract_on_peel_page_reads_areas_for_improvement(slug: str, path: str) -> None:
     """`hmicfrs extract` on a PEEL page: the page's own AFIs (HTML-side truth)."""
-    ext = extract_any(SITE.get(path).body, PUBLIC + path)
+    ext = extract(SITE.get(path).body, PUBLIC + path)
     assert ext.kind == "peel_report"
     check.check_findings(ext, TRUTH.publication(slug))
 

@@ -26,7 +26,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from crawler.urls import SiteUrls
-from extractors.detect import extract_any
+from extractors.pages.registry import extract
 from extractors.pages.listing import parse_listing
 from extractors.pages.landing import extract_publication_page
 from extractors.pages.report_pdf import extract_report_pdf
@@ -195,9 +195,9 @@ def test_extract_report_pdf(slug: str, path: str) -> None:
 
 
 @pytest.mark.parametrize("slug,path", [x for x in _pdfs() if TRUTH.publication(x[0]).grades])
-def test_extract_any_reads_pdf_grades_once(slug: str, path: str) -> None:
+def test_registry_extract_reads_pdf_grades_once(slug: str, path: str) -> None:
     """A table plus 'Investigating crime \u2013 Adequate' headings: each area once."""
-    ext = extract_any(SITE.get(path).body, PUBLIC + path)
+    ext = extract(SITE.get(path).body, PUBLIC + path)
     check.check_pdf_grades(ext, TRUTH.publication(slug), "area", "grade", "cycle")
 
 

@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from crawler.urls import SiteUrls
-from extractors.detect import extract_any
+from extractors.pages.registry import extract
 from extractors.pages.listing import parse_listing
 from extractors.pages.peel_report import extract_peel_page
 from extractors.pages.landing import extract_publication_page
@@ -190,8 +190,8 @@ def test_extract_report_pdf(slug: str, path: str) -> None:
 
 @pytest.mark.parametrize("slug,path", [x for x in documents_of(TRUTH, "pdf")
                                        if TRUTH.publication(x[0]).grades])
-def test_extract_any_reads_a_grade_table_split_over_two_pages(slug: str, path: str) -> None:
-    ext = extract_any(SITE.get(path).body, PUBLIC + path)
+def test_registry_extract_reads_a_grade_table_split_over_two_pages(slug: str, path: str) -> None:
+    ext = extract(SITE.get(path).body, PUBLIC + path)
     check.check_pdf_grades(ext, TRUTH.publication(slug), "area", "grade", "cycle")
 
 
@@ -203,16 +203,16 @@ def test_extract_peel_page_reads_grade_images(slug: str, path: str) -> None:
 
 @pytest.mark.parametrize("slug,path", documents_of(TRUTH, "html", "peel")
                          + documents_of(TRUTH, "html", "frs"))
-def test_extract_any_on_graded_page_reads_areas_for_improvement(slug: str, path: str) -> None:
-    ext = extract_any(SITE.get(path).body, PUBLIC + path)
+def test_registry_extract_on_graded_page_reads_areas_for_improvement(slug: str, path: str) -> None:
+    ext = extract(SITE.get(path).body, PUBLIC + path)
     assert ext.kind == "peel_report"
     check.check_findings(ext, TRUTH.publication(slug))
 
 
 @pytest.mark.parametrize("slug,path", documents_of(TRUTH, "html", "frs"))
-def test_extract_any_on_fire_round_2_page(slug: str, path: str) -> None:
+def test_registry_extract_on_fire_round_2_page(slug: str, path: str) -> None:
     want = TRUTH.publication(slug)
-    ext = extract_any(SITE.get(path).body, PUBLIC + path)
+    ext = extract(SITE.get(path).body, PUBLIC + path)
     assert grade_keys(ext.grades, *GRADE) == \
         sorted((_body(g), g.area, g.grade, g.cycle) for g in want.grades)
 

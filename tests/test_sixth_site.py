@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from crawler.urls import SiteUrls
-from extractors.detect import extract_any
+from extractors.pages.registry import extract
 from extractors.pages.listing import parse_listing
 from extractors.pages.landing import extract_publication_page
 from extractors.pages.report_pdf import extract_report_pdf
@@ -165,13 +165,13 @@ def test_extract_report_pdf(slug: str, path: str) -> None:
 @pytest.mark.parametrize("slug,path", [x for x in _docs("html") if x[0] != PEEL])
 def test_extract_html_version(slug: str, path: str) -> None:
     """'Recommendation 1: By 31 March 2026, ...' paragraphs and an AFI <ol>."""
-    ext = extract_any(SITE.get(path).body, PUBLIC + path)
+    ext = extract(SITE.get(path).body, PUBLIC + path)
     check.check_findings(ext, TRUTH.publication(slug), "force", "due_by")
 
 
 def test_extract_peel_2021_graded_judgements_list() -> None:
     path = TRUTH.publication(PEEL).documents[0].path
-    ext = extract_any(SITE.get(path).body, PUBLIC + path)
+    ext = extract(SITE.get(path).body, PUBLIC + path)
     assert sorted((g.force, g.area, g.grade, g.cycle) for g in ext.grades) == \
         sorted((g.force, g.area, g.grade, g.cycle) for g in TRUTH.publication(PEEL).grades)
 

@@ -216,8 +216,8 @@ class ListingPage:
     positions = ("listing",)
 
     def recognise(self, data: bytes, url: str) -> float:
-        """Landing-page links in the main content (two, or one beside a pager), and not a
-        landing page."""
+        """Landing-page links in the main content: three, or (when it is not a landing
+        page) two, or one beside a pager."""
         from extractors.pages.base import is_html, main_text
         from extractors.pages.landing import has_landing_fields
         if not is_html(data):
@@ -226,12 +226,17 @@ class ListingPage:
         if root is None:
             return 0.0
         main = main_region(root)
-        anchors = [a for a in main.iter("a") if not off_main(a, main, strict=False)]
-        strict = [a for a in anchors if not off_main(a, main, strict=True)]
-        hrefs = [urlsplit(urljoin(url, a.get("href") or "")) for a in strict or anchors]
-        listed = {h.path for h in hrefs if _PUBLICATION_PATH.match(h.path)}
-        pager = any(_PAGER.search(h.path + "?" + h.query) for h in hrefs)
-        if not (len(listed) >= 2 or (listed and pager)) or has_landing_fields(main_text(data)):
+        def listed(anchors: list[HtmlElement]) -> set[str]:
+            paths = (urlsplit(urljoin(url, a.get("href") or "")).path for a in anchors)
+            return {path for path in paths if _PUBLICATION_PATH.match(path)}
+
+        loose = [a for a in main.iter("a") if not off_main(a, main, strict=False)]
+        found = listed([a for a in loose if not off_main(a, main, strict=True)]) or listed(loose)
+        pager = any(_PAGER.search(urlsplit(urljoin(url, a.get("href") or "")).path + "?" +
+                                  urlsplit(urljoin(url, a.get("href") or "")).query)
+                    for a in root.iter("a"))
+        if len(found) < 3 and (not (len(found) == 2 or (found and pager))
+                               or has_landing_fields(main_text(data))):
             return 0.0
         return 0.7
 
@@ -242,7 +247,8 @@ class ListingPage:
             out.problems.append(Problem("extract", "a listing page needs the site's URL rules",
                                         {}, url))
             return out
-        out.listing, out.next_page = parse_listing(data, url, context.urls)
+        out.listing, out.next_page = parse_listing(data, url, context.urls,
+                                                   encoding=context.charset)
         out.publication.documents = self.children(out)
         return out
 

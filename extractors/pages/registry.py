@@ -27,9 +27,9 @@ def page_type_for(data: bytes, url: str, context: PageContext | None = None) -> 
     """The page type that recognises the document most surely (the first listed on a
     tie), among those that can stand where the pipeline met it; None when none does.
 
-    A page the listing links to is a publication's page whatever it looks like: when no
-    type recognises it, the first type for that position reads it (and reports what it
-    lacks, a date or a title, as problems).
+    A page of the listing, or one the listing links to (a publication's page), is that
+    whatever it looks like: when no type recognises it, the first type for that position
+    reads it (and reports what it lacks, a date or a title, as problems).
     """
     position = context.position if context else None
     candidates = [t for t in PAGE_TYPES if position is None or position in t.positions]
@@ -38,7 +38,7 @@ def page_type_for(data: bytes, url: str, context: PageContext | None = None) -> 
         score = page_type.recognise(data, url)
         if score > best_score:
             best, best_score = page_type, score
-    if best is None and position == "listed" and candidates:
+    if best is None and position in ("listing", "listed") and candidates:
         return candidates[0]
     return best
 

@@ -135,12 +135,10 @@ class ReportPdf:
         return 1.0 if is_pdf(data) else 0.0
 
     def extract(self, data: bytes, url: str, context: PageContext) -> Extraction:
-        """Findings, then grades when ``grades_wanted``: for the force and cycle the
-        context gives, else those the PDF prints."""
+        """Findings, then grades when ``grade_hints`` wants them: for the force and cycle
+        the context gives, else those the PDF prints (a corrupt file: both readers say so)."""
         from extractors.grades.pdf import grades_from_pdf
         out = extract_report_pdf(data, url)
-        if any(p.code == ProblemCode.CORRUPT_DOCUMENT for p in out.problems):
-            return out
         wanted, force, cycle = grade_hints(url, context)
         if wanted:
             out.grades, problems = grades_from_pdf(data, force=force, cycle=cycle)
