@@ -11,27 +11,22 @@ Validators are keyed by ``SiteUrls.canonical(url)`` so that they survive a chang
 ``--site``. A truncated transfer is detected by HTTP framing: an httpx protocol error (the
 connection closed before Content-Length bytes or mid-chunk), a body shorter than
 Content-Length, or, for a read-until-close response, a PDF without a ``%%EOF``
-trailer; each is retried, then reported as ``ok=False`` (never stored). A PDF that
-arrived whole by its framing but has no trailer is the server's own broken file: it
-is archived and returned with ``ok=True`` and a ``warning`` (the PDF extractor then
-quarantines it), so that it is not downloaded again every night.
+trailer; each is retried, then reported as ``ok=False`` (never stored). A PDF whole by
+its framing but with no trailer is the server's own broken file: archived and returned
+with ``ok=True`` and a ``warning`` (the PDF extractor quarantines it), never re-fetched.
 """
 from __future__ import annotations
 
-import os
 import random
-import threading
 import time
-from dataclasses import dataclass
 from datetime import datetime, timezone
-from importlib.metadata import PackageNotFoundError, version
 from urllib.parse import urljoin, urlsplit
 
 import httpx
-from protego import Protego
 
 from crawler.archive import RawArchive
 from crawler.ratelimit import HostRateLimiter
+from crawler.robots import ROBOTS_MAX_BYTES, RobotsRules, default_user_agent
 from crawler.responses import (REDIRECTS, FetchLogEntry, FetchLogSink, FetchResult, Hop,
                                check_body, classify_status, failed, parse_retry_after,
                                request_headers, retry_after)
@@ -43,25 +38,7 @@ __all__ = ["CachedValidators", "DEFAULT_USER_AGENT", "FetchLogEntry", "FetchLogS
            "FetchResult", "JsonValidatorStore", "MemoryValidatorStore", "PoliteClient",
            "ValidatorStore", "default_user_agent", "parse_retry_after"]
 
-ROBOTS_TOKEN = "hmicfrs"
-PROJECT_URL = "https://github.com/hmicfrs"
-_ROBOTS_MAX_BYTES = 512_000
 _ERROR_BODY_BYTES = 65_536
-
-
-def default_user_agent() -> str:
-    """``HMICFRS_USER_AGENT``, else 'hmicfrs/<version> (+<project>; contact: <HMICFRS_CONTACT>)'."""
-    override = os.environ.get("HMICFRS_USER_AGENT", "").strip()
-    if override:
-        return override
-    try:
-        ours = version("hmicfrs")
-    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-        ours = "0"
-    contact = os.environ.get("HMICFRS_CONTACT", "").strip()
-    details = f"+{PROJECT_URL}" + (f"; contact: {contact}" if contact else "")
-    return f"hmicfrs/{ours} ({details})"
-
 
 DEFAULT_USER_AGENT = default_user_agent()
 
@@ -72,12 +49,6 @@ class _Retry(Exception):
         super().__init__(reason)
         self.reason, self.status, self.final_url = reason, status, final_url
         self.retry_after = retry_after
-
-
-@dataclass
-class _Robots:
-    parser: Protego | None  # None: disallow everything
-    problem: str | None = None
 
 
 class PoliteClient:
@@ -98,8 +69,7 @@ class PoliteClient:
         self.max_seconds = max_seconds
         self.rate_per_second = rate_per_second
         self.limiter = HostRateLimiter(rate_per_second)
-        self._robots: dict[str, _Robots] = {}
-        self._robots_lock = threading.Lock()
+        self.robots = RobotsRules(self._fetch_robots, urls.robots_url, self._crawl_delay)
         self._http = httpx.Client(headers={"User-Agent": self.user_agent},
                                   timeout=httpx.Timeout(timeout), follow_redirects=False,
                                   transport=transport)
@@ -110,7 +80,7 @@ class PoliteClient:
         """GET ``url`` (retrying, revalidating); the body is archived and returned."""
         if not self.urls.is_allowed(url):
             return failed(url, url, None, f"refused foreign host {urlsplit(url).hostname}")
-        refusal = self._robots_refusal(url)
+        refusal = self.robots.refusal(url)
         if refusal:
             return failed(url, url, None, refusal)
         return self._fetch(url, expect, conditional, check_robots=True)
@@ -134,11 +104,11 @@ class PoliteClient:
 
     def allowed_by_robots(self, url: str) -> bool:
         """True when robots.txt for the URL's host lets us fetch it."""
-        return self._robots_refusal(url) is None
+        return self.robots.refusal(url) is None
 
     def robots_problem(self, url: str) -> str | None:
         """Why robots.txt for the URL's host could not be read (then all is disallowed)."""
-        return self._robots_for(url).problem
+        return self.robots.problem(url)
 
     def close(self) -> None:
         self._http.close()
@@ -252,7 +222,7 @@ class PoliteClient:
             host = urlsplit(urljoin(current, location)).hostname
             return None, f"refused redirect to foreign host {host}"
         if check_robots:
-            refusal = self._robots_refusal(target)
+            refusal = self.robots.refusal(target)
             if refusal:
                 return None, f"redirect to {target} refused: {refusal}"
         return target, None
@@ -311,47 +281,20 @@ class PoliteClient:
                 raise httpx.ReadTimeout(f"response took longer than {self.max_seconds} s")
         return b"".join(chunks)
 
-    # -- robots.txt --------------------------------------------------------------------
-    def _robots_refusal(self, url: str) -> str | None:
-        robots = self._robots_for(url)
-        if robots.parser is None:
-            return f"robots.txt unavailable ({robots.problem}): host treated as disallowed"
-        if not robots.parser.can_fetch(url, ROBOTS_TOKEN):
-            return "disallowed by robots.txt"
-        return None
 
-    def _robots_for(self, url: str) -> _Robots:
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc.lower()}"
-        with self._robots_lock:
-            if origin not in self._robots:
-                self._robots[origin] = self._load_robots(self.urls.robots_url(url))
-            return self._robots[origin]
+    def _fetch_robots(self, robots_url: str) -> FetchResult:
+        return self._fetch(robots_url, None, True, check_robots=False,
+                           max_bytes=ROBOTS_MAX_BYTES, key=robots_url)  # per host
 
-    def _load_robots(self, robots_url: str) -> _Robots:
-        """RFC 9309: 2xx parse; 4xx allow all; 5xx, 429 or unreachable disallow all."""
-        result = self._fetch(robots_url, None, True, check_robots=False,
-                             max_bytes=_ROBOTS_MAX_BYTES, key=robots_url)  # per host
-        status = result.status
-        if result.ok and result.body is not None:
-            parser = Protego.parse(result.body.decode("utf-8", errors="replace"))
-            self._apply_crawl_delay(robots_url, parser)
-            return _Robots(parser)
-        if status is not None and 400 <= status < 500 and status != 429:
-            return _Robots(Protego.parse(""), f"HTTP {status}: no rules")
-        return _Robots(None, result.error or f"HTTP {status}")
-
-    def _apply_crawl_delay(self, robots_url: str, parser: Protego) -> None:
-        delay = parser.crawl_delay(ROBOTS_TOKEN)
-        if delay and self.rate_per_second > 0:
+    def _crawl_delay(self, robots_url: str, delay: float) -> None:
+        if self.rate_per_second > 0:
             self.limiter.set_interval(urlsplit(robots_url).netloc,
-                                      min(float(delay), self.max_retry_after))
+                                      min(delay, self.max_retry_after))
 
 
 class _TooLarge(Exception):
     def __init__(self, message: str, partial: bytes) -> None:
         super().__init__(message)
         self.partial = partial
-
 
 

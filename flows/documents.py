@@ -124,15 +124,12 @@ def document_context(ctx: RunContext, landing: Extraction, docs: list[DocumentWo
 
 def _check_printed_date(landing: Extraction, doc: DocumentWork, problems: list[Problem]) -> None:
     """Keep the date the document prints; a difference is noted (the landing page wins)."""
+    from extractors.findings.reconcile import reconcile_dates
     printed = doc.extraction.publication.published_on if doc.extraction else None
     doc.printed_on = printed
-    official = landing.publication.published_on
-    if printed and official and printed != official:
-        problems.append(Problem(
-            Stage.NOTE, f"document date {printed.isoformat()} differs from the landing page "
-            f"date {official.isoformat()} (landing page wins)",
-            {"document_date": printed.isoformat(), "landing_date": official.isoformat()},
-            doc.url))
+    note = reconcile_dates(landing.publication.published_on, printed, doc.url)
+    if note is not None:
+        problems.append(note)
 
 
 def reconcile(docs: list[DocumentWork]) -> tuple[DocumentFindings, list[Problem]]:

@@ -127,8 +127,9 @@ def test_printed_date_disagreement_is_recorded() -> None:
     assert reconcile_dates(date(2025, 8, 28), date(2025, 8, 28)) is None
     assert reconcile_dates(date(2025, 8, 28), None) is None
     problem = reconcile_dates(date(2025, 8, 28), date(2025, 9, 4), "r.html")
-    assert problem is not None and problem.stage == "reconcile"
-    assert "landing page wins" in problem.reason
+    assert problem is not None and problem.stage == "note" and problem.location == "r.html"
+    assert problem.reason == ("document date 2025-09-04 differs from the landing page date "
+                              "2025-08-28 (landing page wins)")
 
 
 # ---------------------------------------------------------------- the recommendations table
