@@ -1,79 +1,49 @@
-"""PDFs (reportlab, page by page) and HTML report versions of the ARIA replica."""
+"""PDFs (tests/pdf_writer.py, page by page) and HTML report versions of the ARIA replica."""
 from __future__ import annotations
 
 import io
-import os
 import zipfile
-from functools import lru_cache
 from html import escape
 
-import reportlab
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas
-
+from tests import pdf_writer as pdf
+from tests.pdf_writer import A4, REGULAR, Heading, Writer
 from tests.replica_aria.catalogue import A, NORTH, NORTH_RECS, PEEL_2021, R, Pub
 
-REG, BOLD = "SixthVera", "SixthVeraBold"
 W, H = A4
 M = 64.0
 # One page: (style, text) lines; style is h1 | h2 | p | tag:<marker> (hanging item) | b.
 Page = list[tuple[str, str]]
 
 
-@lru_cache(maxsize=1)
-def _fonts() -> None:
-    folder = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
-    pdfmetrics.registerFont(TTFont(REG, os.path.join(folder, "Vera.ttf")))
-    pdfmetrics.registerFont(TTFont(BOLD, os.path.join(folder, "VeraBd.ttf")))
+def _footer(w: Writer) -> None:
+    if w.page > 1:
+        w.draw(W - M, 30, f"Page {w.page}", REGULAR, 8, align="right")
 
 
-def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    lines, line = [], ""
-    for word in text.split():
-        trial = f"{line} {word}".strip()
-        if pdfmetrics.stringWidth(trial, font, size) > width and line:
-            lines.append(line)
-            line = word
-        else:
-            line = trial
-    return lines + ([line] if line else [])
+STYLE = pdf.Style(margin=M, top=90, bottom=60, size=10.5, leading=1.4, after_points=6,
+                  headings=(Heading(20), Heading(13, 8), Heading(10.5)), item_indent=26,
+                  marker_bold=True, footer=_footer)
+
+
+def _block(style: str, text: str, mark: tuple[str, ...] | None) -> pdf.Block:
+    if style.startswith("tag:"):
+        return pdf.item(style[4:], text, mark=mark)
+    level = {"h1": 1, "h2": 2, "b": 3}.get(style)
+    return pdf.heading(text, level, mark=mark) if level else pdf.para(text, mark=mark)
 
 
 def render_pdf(title: str, pages: list[Page]) -> bytes:
     """A PDF with one page per entry; a footer with the page number from page 2 on."""
-    _fonts()
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
-    c.setTitle(title)
+    blocks: list[pdf.Block] = []
     for number, page in enumerate(pages, start=1):
-        y = H - 90
-        for style, text in page:
-            font, size, indent, tag = REG, 10.5, 0.0, ""
-            if style == "h1":
-                font, size = BOLD, 20
-            elif style in ("h2", "b"):
-                font, size = BOLD, 13 if style == "h2" else 10.5
-            elif style.startswith("tag:"):
-                indent, tag = 26.0, style[4:]
-            y -= 8 if style == "h2" else 0
-            for i, line in enumerate(_wrap(text, font, size, W - 2 * M - indent)):
-                y -= size * 1.4
-                c.setFont(font, size)
-                if i == 0 and tag:
-                    c.setFont(BOLD, size)
-                    c.drawString(M, y, tag)
-                    c.setFont(font, size)
-                c.drawString(M + indent, y, line)
-            y -= 6
-            assert y > 60, f"page {number} of {title!r} overflows"
-        if number > 1:
-            c.setFont(REG, 8)
-            c.drawRightString(W - M, 30, f"Page {number}")
-        c.showPage()
-    c.save()
-    return buf.getvalue()
+        blocks += [pdf.page_break()] if blocks else []
+        blocks += [_block(style, text, ("page", str(number), str(i)) if i == len(page) - 1
+                          else None) for i, (style, text) in enumerate(page)]
+    data, marks = pdf.render(STYLE, blocks, title=title, author="")
+    for number, page in enumerate(pages, start=1):
+        assert marks[("page", str(number), str(len(page) - 1))] == number, \
+            f"page {number} of {title!r} overflows"
+    return data
 
 
 FILLER = ("We carried out our fieldwork between January and March. We spoke to officers, "

@@ -1,9 +1,9 @@
 """The report PDF of each GOV.UK-like publication, with the marks Truth needs."""
 from __future__ import annotations
 
+from tests.pdf_writer import Block, Marks, bullet, heading, item, page_break, para, table
 from tests.replica_govuk.catalogue import A, C, R, GovukPub
-from tests.replica_govuk.pdf import (Block, Marks, item, page_break, para, render, section, sub,
-                                      table)
+from tests.replica_govuk.pdf import render, section
 
 BACKGROUND = ("This inspection forms part of our continuing programme. We reviewed "
               "documents and case files, surveyed the workforce and interviewed leaders.",
@@ -26,7 +26,7 @@ def _m(kind: str, ref: str) -> tuple[str, str, str]:
 def _headed(pub: GovukPub) -> list[Block]:
     blocks = [section("Recommendations")]
     for f in pub.of(R):
-        blocks += [sub(f"Recommendation {f.ref}"), para(f.text, mark=_m(R, f.ref))]
+        blocks += [heading(f"Recommendation {f.ref}", 2), para(f.text, mark=_m(R, f.ref))]
     return blocks
 
 
@@ -35,21 +35,21 @@ def _numbered(pub: GovukPub) -> list[Block]:
     blocks += [item(f"{f.ref}.", f.text, mark=_m(R, f.ref)) for f in pub.of(R)]
     if pub.of(A):
         blocks += [section("Areas for improvement")]
-        blocks += [item("\u2022", f.text, mark=_m(A, f.ref)) for f in pub.of(A)]
+        blocks += [bullet(f.text, mark=_m(A, f.ref)) for f in pub.of(A)]
     return blocks
 
 
 def _concerns(pub: GovukPub) -> list[Block]:
     blocks = [section("Causes of concern and recommendations")]
     for c in pub.of(C):
-        blocks += [sub(f"Cause of concern {c.ref}"), para(c.text, mark=_m(C, c.ref)),
-                   sub("Recommendations")]
+        blocks += [heading(f"Cause of concern {c.ref}", 2), para(c.text, mark=_m(C, c.ref)),
+                   heading("Recommendations", 2)]
         blocks += [item(f"{r.ref}.", r.text, mark=_m(R, r.ref))
                    for r in pub.of(R) if r.follows == c.ref]
     if pub.of(A):
         blocks += [section("Areas for improvement")]
         for a in pub.of(A):
-            blocks += [sub(f"Area for improvement {a.ref}"), para(a.text, mark=_m(A, a.ref))]
+            blocks += [heading(f"Area for improvement {a.ref}", 2), para(a.text, mark=_m(A, a.ref))]
     return blocks
 
 
@@ -68,14 +68,14 @@ def _peel(pub: GovukPub) -> list[Block]:
     blocks = [section("Our judgments"),
               para(f"Our inspection assessed how good {pub.force_name} is in "
                    f"{len(pub.grades)} areas of policing."),
-              table(("Area of policing", "Grade"), rows, [("g", g.area) for g in pub.grades]),
+              table([("Area of policing", "Grade"), *rows], [("g", g.area) for g in pub.grades]),
               page_break()]
     for g in pub.grades:
         afis = [f for f in pub.findings if f.area == g.area]
         if afis:
             blocks += [section(g.area), para(BACKGROUND[2])]
             for f in afis:
-                blocks += [sub("Area for improvement"), para(f.text, mark=_m(A, f.ref))]
+                blocks += [heading("Area for improvement", 2), para(f.text, mark=_m(A, f.ref))]
     return blocks
 
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tests.pdf_writer import Block, Marks, bullet, heading, item, page_break, para, room, table
 from tests.replica_pdf_only.catalogue import (A, C, OLD_2019_RECS, PEEL_2023, R, Pub,
-                                           long_date)
-from tests.replica_pdf_only.pdf import (Block, Layout, Marks, bullet, chapter, heading, item,
-                                     label, page_break, para, render, room, table)
+                                              long_date)
+from tests.replica_pdf_only.pdf import Layout, chapter, label, render
 
 FILLER = (
     "Our fieldwork took place over six weeks. We interviewed senior leaders, held focus "
@@ -98,7 +98,7 @@ def _concern(pub: Pub) -> list[Block]:
     out += [item(f"{r.ref})", r.text, mark=_m(R, r.ref)) for r in pub.of(R)]
     out += [chapter("Our findings"), para(FILLER[2]), *[para(m) for m in MORE[:8]],
             room(112),
-            heading("Areas for improvement"),
+            heading("Areas for improvement", 2),
             para("We also found the following areas for improvement:")]
     out += [bullet(a.text, mark=_m(A, a.ref)) for a in pub.of(A)]
     return out + [chapter("About our inspection"), para(FILLER[0]), para(FILLER[1])]
@@ -115,9 +115,9 @@ def _columns(pub: Pub) -> list[Block]:
            room(70),
            label("Recommendation 2", mark=_m(R, recs[1].ref)), para(recs[1].text),
            label("Recommendation 3", mark=_m(R, recs[2].ref)), para(recs[2].text),
-           heading("Areas for improvement")]]
+           heading("Areas for improvement", 2)]]
     out += [bullet(a.text, mark=_m(A, a.ref)) for a in pub.of(A)]
-    return out + [heading("About this inspection"), *[para(m) for m in MORE[6:]],
+    return out + [heading("About this inspection", 2), *[para(m) for m in MORE[6:]],
                   para(FILLER[1])]
 
 
@@ -136,7 +136,7 @@ def _peel2023(pub: Pub) -> list[Block]:
                 "crime. We don\u2019t grade this area."),
            chapter("Our findings")]
     for g in pub.grades:
-        out += [heading(f"{g.area} \u2013 {_grade(g.grade)}"),
+        out += [heading(f"{g.area} \u2013 {_grade(g.grade)}", 2),
                 para(MORE[PEEL_FILLER[g.area]])]
         afis = [f for f in pub.findings if f.area == g.area]
         if afis:
@@ -151,14 +151,14 @@ PEEL_FILLER = {a: i for i, a in enumerate(PEEL_2023)}
 def _efficiency(pub: Pub) -> list[Block]:
     g = pub.grades[0]
     out = [chapter("Overview"),
-           heading("How efficient is the force at keeping people safe and reducing crime?"),
+           heading("How efficient is the force at keeping people safe and reducing crime?", 2),
            para(f"Overall judgement: {_grade(g.grade)}", mark=("g", g.area)),
            para(f"{pub.force_name} has been assessed as {g.grade} in respect of the "
                 "efficiency with which it keeps people safe and reduces crime."),
-           para(FILLER[3]), heading("Areas for improvement")]
+           para(FILLER[3]), heading("Areas for improvement", 2)]
     out += [bullet(f.text, mark=_m(A, f.ref)) for f in pub.findings]
     return out + [chapter("Introduction"), para(FILLER[0]),
-                  heading("How well does the force use its resources to meet its demand?"),
+                  heading("How well does the force use its resources to meet its demand?", 2),
                   para(FILLER[2]), para(MORE[1])]
 
 
@@ -175,7 +175,7 @@ def _framework(pub: Pub) -> list[Block]:
                  "efficiency and effectiveness of every police force in England and Wales."),
             chapter("Our inspection programme"), para(FILLER[2]),
             chapter("How we report what we find"),
-            heading("Causes of concern, recommendations and areas for improvement"),
+            heading("Causes of concern, recommendations and areas for improvement", 2),
             para("When we find a serious or critical shortfall in a force\u2019s practice, "
                  "policy or performance, we report a cause of concern. A cause of concern "
                  "always comes with one or more recommendations."),

@@ -1,10 +1,9 @@
 """The report PDFs of the two-column replica, with the marks Truth needs."""
 from __future__ import annotations
 
+from tests.pdf_writer import Block, Marks, bullet, heading, para, table
 from tests.replica_two_column.catalogue import A, C, R, Pub
-from tests.replica_two_column.pdf import (Block, Marks, bullet, columns, heading,
-                                          landscape_page, para,
-                                     render, single, sub, table)
+from tests.replica_two_column.pdf import columns, landscape_page, render, single
 
 FILLER = ("Our fieldwork included interviews with senior leaders, focus groups with officers "
           "and staff, and a review of case files selected at random.",
@@ -31,19 +30,19 @@ def _headed(pub: Pub) -> list[Block]:
     if concerns:
         out.append(heading("Causes of concern"))
         for c in concerns:
-            out += [sub(f"Cause of concern {c.ref}"), para(c.text, mark=_m(C, c.ref))]
+            out += [heading(f"Cause of concern {c.ref}", 2), para(c.text, mark=_m(C, c.ref))]
             for r in pub.of(R):
                 if r.follows == c.ref:
-                    out += [sub(f"Recommendation {r.ref}"), para(r.text, mark=_m(R, r.ref))]
+                    out += [heading(f"Recommendation {r.ref}", 2), para(r.text, mark=_m(R, r.ref))]
     free = [r for r in pub.of(R) if r.follows is None]
     if free:
         out += [heading("Recommendations")]
         for r in free:
-            out += [sub(f"Recommendation {r.ref}"), para(r.text, mark=_m(R, r.ref))]
+            out += [heading(f"Recommendation {r.ref}", 2), para(r.text, mark=_m(R, r.ref))]
     if pub.of(A):
         out.append(heading("Areas for improvement"))
         for a in pub.of(A):
-            out += [sub(f"Area for improvement {a.ref}"), para(a.text, mark=_m(A, a.ref))]
+            out += [heading(f"Area for improvement {a.ref}", 2), para(a.text, mark=_m(A, a.ref))]
     return out
 
 
@@ -53,10 +52,10 @@ def _chapters(pub: Pub) -> list[Block]:
     for r in pub.of(R):
         chapter = r.ref.split(".")[0]
         out += [heading(names[chapter]), para(FILLER[2]), para(FILLER[0]),
-                sub(f"Recommendation {r.ref}"), para(r.text, mark=_m(R, r.ref))]
+                heading(f"Recommendation {r.ref}", 2), para(r.text, mark=_m(R, r.ref))]
     out += [columns(), heading("Areas for improvement")]
     for i, a in enumerate(pub.of(A)):
-        out += [sub(f"Area for improvement {a.ref}"), para(a.text, mark=_m(A, a.ref)),
+        out += [heading(f"Area for improvement {a.ref}", 2), para(a.text, mark=_m(A, a.ref)),
                 para(FILLER[i % 4]), para(FILLER[(i + 2) % 4])]
     return out + [single()]
 
@@ -89,7 +88,7 @@ def _peel(pub: Pub) -> list[Block]:
     for g in pub.grades:
         afis = [f for f in pub.findings if f.area == g.area]
         if afis:
-            out += [heading(g.area), para(FILLER[2]), sub("Areas for improvement")]
+            out += [heading(g.area), para(FILLER[2]), heading("Areas for improvement", 2)]
             out += [bullet(f.text, mark=_m(A, f.ref)) for f in afis]
     return out
 

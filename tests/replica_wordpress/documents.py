@@ -1,9 +1,10 @@
 """The report PDFs of the WordPress replica, with the marks Truth needs."""
 from __future__ import annotations
 
+from tests.pdf_writer import Block, box, heading, page_break, para, table
 from tests.replica_wordpress.catalogue import A, R, Pub
 from tests.replica_wordpress.pages import long_date
-from tests.replica_wordpress.pdf import Block, box, heading, page_break, para, render, sub, table
+from tests.replica_wordpress.pdf import render
 
 FILLER = ("Our fieldwork included interviews with senior leaders, focus groups with officers "
           "and staff, and a review of case files selected at random.",
@@ -28,7 +29,7 @@ def _boxes(pub: Pub) -> list[Block]:
                 "progress against them.", footnote="Our inspection methodology is on our "
                 "website.")]
     for i, r in enumerate(recs):
-        out.append(box(r.text, mark=_m(R, r.ref)))
+        out.append(box("Recommendation", r.text, mark=_m(R, r.ref)))
         if i == 0:
             out.append(page_break())
     if pub.of(A):
@@ -57,7 +58,7 @@ def _peel(pub: Pub) -> list[Block]:
         if afis:
             out += [heading(g.area), para(f"{pub.force_name} is {g.grade} at this area of "
                                           "policing."), para(FILLER[2]),
-                    sub("Area for improvement")]
+                    heading("Area for improvement", 2)]
             out += [para(f.text, mark=_m(A, f.ref)) for f in afis]
     return out
 
