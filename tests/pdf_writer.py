@@ -21,7 +21,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import reportlab
@@ -433,5 +433,5 @@ def render(style: Style, blocks: list[Block], *, title: str, author: str = "HMIC
 
 __all__ = ["A4", "BOLD", "LANDSCAPE_A4", "REGULAR", "Block", "Heading", "Marks", "Style",
            "TableStyle", "Writer", "box", "bullet", "heading", "item", "margin_number",
-           "new_page", "page_break", "para", "register_fonts", "render", "replace", "room",
+           "new_page", "page_break", "para", "register_fonts", "render", "room",
            "table", "wrap"]

@@ -6,11 +6,13 @@ only that replica's markup needs.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from crawler.urls import SiteUrls
+from extractors.pages.listing import parse_listing
 from reference.fire_services import fire_services
 from tests.replica.server import ReplicaServer
 from tests.replica.site import Site
@@ -88,3 +90,15 @@ REPLICAS = (
             norfolk_open=False),
 )
 BY_NAME = {r.name: r for r in REPLICAS}
+
+
+def walk_listing(replica: Replica) -> Iterator[tuple[int, list[Any], list[Any]]]:
+    """Each true listing page parsed: (page number, true publications on it, parsed items);
+    the next-page URL the parser finds is checked here against the true next page."""
+    urls = SiteUrls(LOCAL)
+    pubs, per, pages = replica.publications(), replica.per_page, replica.truth.listing_pages
+    for n, path in enumerate(pages, start=1):
+        items, next_url = parse_listing(replica.site.get(path).body, LOCAL + path, urls)
+        want_next = LOCAL + pages[n] if n < len(pages) else None
+        assert next_url == want_next, n
+        yield n, pubs[(n - 1) * per:n * per], items

@@ -8,14 +8,12 @@ from typing import Any
 
 import pytest
 
-from crawler.urls import SiteUrls
-from extractors.pages.listing import parse_listing
 from extractors.pages.report_pdf import extract_report_pdf
 from reference.forces import forces
 from tests.replica_aria.catalogue import DURHAM, KENT, NEWS, NORTH, PEEL
 from tests.site_checks import by_pub
 from tests.sites.conftest import Pipelines
-from tests.sites.replicas import BY_NAME, LOCAL, PUBLIC
+from tests.sites.replicas import BY_NAME, PUBLIC, walk_listing
 
 REPLICA = BY_NAME["aria"]
 SITE, TRUTH = REPLICA.site, REPLICA.truth
@@ -49,17 +47,10 @@ def test_no_annex_fetched(pipeline: dict) -> None:
 
 
 def test_listing_skips_news_and_follows_aria_current_pagination() -> None:
-    urls = SiteUrls(LOCAL)
-    pubs = REPLICA.publications()
-    per = REPLICA.per_page
-    for n, path in enumerate(TRUTH.listing_pages, start=1):
-        chunk = pubs[(n - 1) * per:n * per]
-        items, next_url = parse_listing(SITE.get(path).body, LOCAL + path, urls)
+    for n, chunk, items in walk_listing(REPLICA):
         assert [i.publication_id for i in items] == [p.slug for p in chunk], n
         assert {i.publication_id: i.published_on for i in items} == \
             {p.slug: p.published_on for p in chunk}, n
-        want_next = TRUTH.listing_pages[n] if n < len(TRUTH.listing_pages) else None
-        assert next_url == (LOCAL + want_next if want_next else None), n
 
 
 def test_kent_refs_printed_r1_r2() -> None:

@@ -8,12 +8,10 @@ from typing import Any
 
 import pytest
 
-from crawler.urls import SiteUrls
 from extractors.detect import extract_any
-from extractors.pages.listing import parse_listing
 from tests.site_checks import by_pub, documents_of, grade_keys, url_path
 from tests.sites.conftest import Pipelines
-from tests.sites.replicas import BY_NAME, LOCAL, PUBLIC, graded_body
+from tests.sites.replicas import BY_NAME, PUBLIC, graded_body, walk_listing
 
 REPLICA = BY_NAME["wordpress"]
 SITE, TRUTH = REPLICA.site, REPLICA.truth
@@ -47,17 +45,10 @@ def test_fire_grades_are_fire_rows(pipeline: dict) -> None:
 
 def test_listing_search_results_with_paged_links_and_featured_block() -> None:
     """Dates before titles; 'Older publications' / 'Next page »'; Featured counted once."""
-    urls = SiteUrls(LOCAL)
-    pubs = REPLICA.publications()
-    per = REPLICA.per_page
-    for n, path in enumerate(TRUTH.listing_pages, start=1):
-        chunk = pubs[(n - 1) * per:n * per]
-        items, next_url = parse_listing(SITE.get(path).body, LOCAL + path, urls)
+    for n, chunk, items in walk_listing(REPLICA):
         got_paths = [url_path(i.url) for i in items]
         assert sorted(set(got_paths)) == sorted(p.path for p in chunk), n
         assert [p for p in got_paths if got_paths.count(p) > 1] == [], n
-        want_next = TRUTH.listing_pages[n] if n < len(TRUTH.listing_pages) else None
-        assert next_url == (LOCAL + want_next if want_next else None), n
         dates = {url_path(i.url): i.published_on for i in items}
         assert dates == {p.path: p.published_on for p in chunk}, n
 
