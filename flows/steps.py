@@ -321,7 +321,9 @@ def validate_and_load_step(ctx: RunContext, works: list[PublicationWork]) -> Loa
                     "changed" if any(c.inserted or c.updated or c.deleted
                                      for c in result.counts.tables.values()) else "unchanged")
                 summary.opened += result.obligations_opened
-                repo.clear_quarantine(conn, work.landing_url, ("extract", "fetch"))
+                for source in [work.landing_url] + [d.url for d in work.documents
+                                                    if d.sha256 and d.status != "quarantined"]:
+                    repo.clear_quarantine(conn, source, ("extract", "fetch"))  # fixed now
         _count(summary, work)
         _record_problems(ctx, work, summary, now)
     summary.tables = totals.as_dict()
