@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import zlib
 
+from tests.replica.minipdf import pdf_file
+
 
 def _escape(text: str) -> bytes:
     raw = text.encode("cp1252", errors="replace")
@@ -41,17 +43,7 @@ def build_pdf(contents: list[bytes], *, kids: list[int] | None = None,
     objects[1] = (b"<< /Type /Pages /Kids [" + b" ".join(f"{k} 0 R".encode() for k in kid_ids)
                   + b"] /Count " + str(count if count is not None else len(kid_ids)).encode()
                   + b" >>")
-    out = bytearray(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\n"
-            f"startxref\n{xref}\n%%EOF\n").encode()
-    return bytes(out)
+    return pdf_file(objects, "1.5")
 
 
 def text_pdf(pages: int, lines_per_page: int = 50, title: str = "Report") -> bytes:
@@ -85,6 +77,4 @@ def compression_bomb(inflated: int, *, layers: int = 1) -> bytes:
 def many_pages(pages: int) -> bytes:
     """``pages`` pages that all show one small page object (a few kilobytes of file)."""
     body = _stream(zlib.compress(_page_stream(["A page"])))
-    one = build_pdf([body])
-    # the page object is object 5; list it ``pages`` times in the page tree
-    return build_pdf([body], kids=[5] * pages, count=pages) if one else one
+    return build_pdf([body], kids=[5] * pages, count=pages)  # object 5: the one page
