@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
+from section55.safe_text import csv_cell
 from section55.status import status_of
 from store.queries import obligations
 
@@ -47,7 +48,7 @@ def render_deadlines(engine: Engine, *, force: str | None, status: str | None, a
         writer = csv.DictWriter(buf, fieldnames=FIELDS, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for r in rows:
-            writer.writerow({k: _plain(r.get(k)) for k in FIELDS})
+            writer.writerow({k: csv_cell(_plain(r.get(k))) for k in FIELDS})
         return buf.getvalue()
     if fmt == "ics":
         from reference.forces import forces

@@ -153,7 +153,9 @@ def extract_documents(ctx: "RunContext", landing: Extraction,
             doc.extraction = extract_report_html(data, doc.url)
         else:
             doc.extraction = extract_report_pdf(data, doc.url)
-            if doc.parent or _is_peel(landing) or len(landing.publication.forces) == 1:
+            over_cap = any("cap" in p.record for p in doc.extraction.problems)
+            if not over_cap and (doc.parent or _is_peel(landing)
+                                 or len(landing.publication.forces) == 1):
                 force = _force_of(landing, docs, doc)
                 grades, grade_problems = grades_from_pdf(
                     data, force=force, cycle=cycle_from(doc.parent or doc.url)
@@ -163,8 +165,9 @@ def extract_documents(ctx: "RunContext", landing: Extraction,
         for p in doc.extraction.problems:
             p.location = p.location or doc.url
         problems += doc.extraction.problems
-        if doc.extraction.problems and any(p.stage == "extract" and "corrupt" in p.reason.lower()
-                                           for p in doc.extraction.problems):
+        if doc.extraction.problems and any(p.stage == "extract" and (
+                "corrupt" in p.reason.lower() or "cap" in p.record)
+                for p in doc.extraction.problems):
             doc.status = "quarantined"
         _check_printed_date(landing, doc, problems)
     return problems

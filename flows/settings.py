@@ -21,6 +21,7 @@ class Settings:
     rate_per_second: float = 1.0
     max_tries: int = 4
     timeout: float = 30.0
+    download_budget: float = 300.0  # seconds per download, every try and wait together
     backoff_base: float = 1.0
     watch_days: int = 28
     batch_size: int = 25
@@ -46,6 +47,7 @@ def resolve_settings(*, site: str | None = None, db: str | None = None,
         rate_per_second=float(rate if rate is not None else env.get("HMICFRS_RATE", "1.0")),
         max_tries=int(env.get("HMICFRS_MAX_TRIES", "4")),
         timeout=float(env.get("HMICFRS_TIMEOUT", "30")),
+        download_budget=float(env.get("HMICFRS_DOWNLOAD_BUDGET", "300")),
         backoff_base=float(env.get("HMICFRS_BACKOFF", "1.0")),
         watch_days=int(env.get("HMICFRS_WATCH_DAYS", "28")),
         user_agent=env.get("HMICFRS_USER_AGENT"),

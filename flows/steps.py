@@ -76,7 +76,8 @@ class RunContext:
             self._client = PoliteClient(
                 self.urls, self.archive, self.validators, self.fetch_log,
                 rate_per_second=self.settings.rate_per_second, max_tries=self.settings.max_tries,
-                timeout=self.settings.timeout, backoff_base=self.settings.backoff_base, **kwargs)
+                timeout=self.settings.timeout, backoff_base=self.settings.backoff_base,
+                max_seconds=self.settings.download_budget, **kwargs)
             if self.settings.global_rate_limit:
                 _share_rate_limit(self._client, self.settings.global_rate_limit)
         return self._client
@@ -320,7 +321,9 @@ def validate_and_load_step(ctx: RunContext, works: list[PublicationWork]) -> Loa
                     "changed" if any(c.inserted or c.updated or c.deleted
                                      for c in result.counts.tables.values()) else "unchanged")
                 summary.opened += result.obligations_opened
-                repo.clear_quarantine(conn, work.landing_url, ("extract", "fetch"))
+                for source in [work.landing_url] + [d.url for d in work.documents
+                                                    if d.sha256 and d.status != "quarantined"]:
+                    repo.clear_quarantine(conn, source, ("extract", "fetch"))  # fixed now
         _count(summary, work)
         _record_problems(ctx, work, summary, now)
     summary.tables = totals.as_dict()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import docx
@@ -20,6 +20,7 @@ from docx.shared import RGBColor
 
 from reference.forces import force_id_for, forces
 from section55.deadlines import long_date
+from section55.safe_text import markdown_inline, markdown_line, safe_url
 
 INSPECTORATE = "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services"
 SECTION_55_PARAGRAPH = (
@@ -235,10 +236,27 @@ def build_blocks(d: DraftInput) -> list[Block]:
     return blocks
 
 
+def _markdown_safe(d: DraftInput) -> DraftInput:
+    """The site's text escaped as literal Markdown (HTML, links, emphasis all inert)."""
+    def findings(items: list[Finding]) -> list[Finding]:
+        return [(markdown_inline(ref), markdown_inline(text)) for ref, text in items]
+
+    def lines(text: str | None) -> str | None:  # keep the bullets _text_blocks reads
+        return None if text is None else "\n".join(
+            line[:m.start(1)] + markdown_inline(m.group(1)) if (m := _BULLET.match(line))
+            else markdown_inline(line) for line in text.splitlines())
+    return replace(d, title=markdown_inline(d.title), forces_text=markdown_inline(d.forces_text),
+                   publication_types=[markdown_inline(t) for t in d.publication_types],
+                   key_findings=lines(d.key_findings), report_url=safe_url(d.report_url),
+                   recommendations=findings(d.recommendations),
+                   areas_for_improvement=findings(d.areas_for_improvement),
+                   causes_of_concern=findings(d.causes_of_concern))
+
+
 def draft_markdown(d: DraftInput) -> str:
-    """The skeleton as Markdown, in the reference response's layout."""
+    """The skeleton as Markdown, in the reference response's layout (site text inert)."""
     lines: list[str] = []
-    for b in build_blocks(d):
+    for b in build_blocks(_markdown_safe(d)):
         if b.kind == "heading":
             lines.append(f"{'#' * b.level} **{b.text}**")
         elif b.kind == "link":
@@ -246,9 +264,9 @@ def draft_markdown(d: DraftInput) -> str:
             target = f"<{url}>" if _NEEDS_ANGLE_BRACKETS.search(url) else url
             lines.append(f"[{b.text}]({target})")
         elif b.kind == "bullet":
-            lines.append(f"- {b.text}")
+            lines.append(f"- {markdown_line(b.text)}")
         else:
-            lines.append(b.text)
+            lines.append(markdown_line(b.text))
     out: list[str] = []
     for i, line in enumerate(lines):
         tight = i and line.startswith("- ") and lines[i - 1].startswith("- ")

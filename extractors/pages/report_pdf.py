@@ -20,6 +20,7 @@ from extractors.findings.blocks import findings_from_blocks
 from extractors.findings.tables import table_blocks
 from extractors.pdf.text import BULLETS, TOC_ENTRY, has_leaders
 from extractors.pdf.document import PdfError, PdfLayoutPage, PdfLine, pdf_metadata_title
+from extractors.pdf.limits import PdfOverCap
 from extractors.pdf.words import Vocabulary, join_lines
 from extractors.pdf.furniture import body_size, line_pitch, remove_furniture
 from extractors.pdf.layout import pdf_layout_pages
@@ -47,6 +48,9 @@ def extract_report_pdf(data: bytes, source: str) -> Extraction:
         pages = pdf_line_pages(data)
     except PdfError as exc:
         result.problems.append(Problem("extract", f"corrupt PDF: {exc}", {}, source))
+        return result
+    except PdfOverCap as exc:  # too costly to read: the figure goes to quarantine
+        result.problems.append(Problem("extract", str(exc), dict(exc.record), source))
         return result
     except Exception as exc:  # pdfium can fail in ways of its own on broken files
         result.problems.append(Problem("extract", f"corrupt PDF: {type(exc).__name__}: {exc}",

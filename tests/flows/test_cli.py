@@ -16,12 +16,15 @@ from tests.replica.truth import same_text
 
 
 def hmicfrs(*args: str, data_dir: Path, env: dict[str, str] | None = None,
-            check: bool = True) -> subprocess.CompletedProcess[str]:
+            check: bool = True, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the CLI as users do (`python -m flows` is the console script's module)."""
     full_env = {**os.environ, "HMICFRS_DATA_DIR": str(data_dir), "HMICFRS_RATE": "0",
                 "HMICFRS_BACKOFF": "0.01", **(env or {})}
+    if cwd is not None:  # the package must still import from the checkout
+        full_env["PYTHONPATH"] = os.pathsep.join(
+            [str(Path(__file__).resolve().parents[2]), full_env.get("PYTHONPATH", "")])
     proc = subprocess.run([sys.executable, "-m", "flows", *args], capture_output=True,
-                          text=True, env=full_env, timeout=300)
+                          text=True, env=full_env, timeout=300, cwd=cwd)
     if check and proc.returncode != 0:
         raise AssertionError(f"hmicfrs {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
     return proc
