@@ -141,6 +141,9 @@ def respond(publication: str = typer.Argument(...), force: str = typer.Option(..
         pub = resolve_publication(conn, publication)
         row = record_response(conn, pub["publication_id"], _force(force),
                               _date(on, "--date") or date.today(), url)
+        from section55.checklist import tick_published
+        tick_published(conn, pub["publication_id"], row["force_id"], row["responded_on"], url,
+                       "manual")
     res = status_of(row["practice_deadline"], row["statutory_deadline"], row["responded_on"],
                     _date(as_of, "--as-of") or date.today())
     from flows.pipeline import direct_runner
@@ -177,6 +180,9 @@ def export(fmt: str = typer.Option("csv", "--format", help="csv or parquet"),
     _settings, engine = _store(db, data_dir)
     for path in export_tables(engine, out, fmt):
         typer.echo(f"wrote {path}")
+
+
+from flows import cli_office  # noqa: E402,F401  (checklist, register, automations)
 
 
 def main() -> None:
