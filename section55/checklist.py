@@ -91,7 +91,9 @@ def steps_done(conn: Connection, *, publication_id: str | None = None,
 
 def checklist(obligation: dict[str, Any], done: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Every step in checklist order with its due date and, when done, date, note and
-    source; repeating steps (notes) give one line per record."""
+    source; repeating steps (notes) give one line per record. An obligation with no time
+    limit (published before 2 May 2017) has no step due."""
+    timed = obligation.get("practice_deadline") is not None  # before May 2017: nothing due
     by_step: dict[str, list[dict[str, Any]]] = {}
     for row in done:
         by_step.setdefault(row["step"], []).append(row)
@@ -99,7 +101,7 @@ def checklist(obligation: dict[str, Any], done: list[dict[str, Any]]) -> list[di
     for spec in checklist_steps().values():
         records = by_step.get(spec.step, [])
         base = {"step": spec.step, "label": spec.label, "order": spec.order,
-                "due_on": spec.due_on(obligation)}
+                "due_on": spec.due_on(obligation) if timed else None}
         if not records and not spec.repeats:
             out.append({**base, "done_on": None, "note": None, "source": None})
         out += [{**base, "done_on": r["done_on"], "note": r["note"], "source": r["source"]}
