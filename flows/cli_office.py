@@ -27,7 +27,7 @@ def checklist(publication: str = typer.Argument(...), force: str = typer.Option(
               note: Optional[str] = typer.Option(None, "--note"),
               db: Optional[str] = DbOpt, data_dir: Optional[str] = DataOpt) -> None:
     """The office checklist of one obligation: show it, or record a step (--step --date)."""
-    from section55.checklist import _obligation, checklist as steps_of, record_step, steps_done
+    from section55.checklist import checklist as steps_of, obligation_of, record_step, steps_done
     from store.queries import resolve_publication
     if (step is None) != (on is None) or (note is not None and step is None):
         raise typer.BadParameter("record a step with both --step and --date (and --note)")
@@ -37,7 +37,7 @@ def checklist(publication: str = typer.Argument(...), force: str = typer.Option(
         pid = resolve_publication(conn, publication)["publication_id"]
         if step is not None:
             record_step(conn, pid, fid, step, _date(on, "--date"), note)  # type: ignore[arg-type]
-        obligation = _obligation(conn, pid, fid)
+        obligation = obligation_of(conn, pid, fid)
         done = steps_done(conn, publication_id=pid, force_id=fid).get((pid, fid), [])
     lines = [f"{obligation['local_policing_body']}: {pid} "
              f"(practice deadline {_iso(obligation['practice_deadline']) or 'none'})"]

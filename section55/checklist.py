@@ -22,7 +22,7 @@ class ChecklistError(ValueError):
     """Bad input to the checklist: unknown step or obligation, a date before publication."""
 
 
-def _obligation(conn: Connection, publication_id: str, force_id: str) -> dict[str, Any]:
+def obligation_of(conn: Connection, publication_id: str, force_id: str) -> dict[str, Any]:
     o = t.section55_obligations
     row = conn.execute(sa.select(o).where(o.c.publication_id == publication_id,
                                           o.c.force_id == force_id)).mappings().first()
@@ -49,7 +49,7 @@ def record_step(conn: Connection, publication_id: str, force_id: str, step: str,
     if source not in SOURCES:
         raise ChecklistError(f"source must be one of {', '.join(SOURCES)}, not {source!r}")
     spec = step_of(step)
-    obligation = _obligation(conn, publication_id, force_id)
+    obligation = obligation_of(conn, publication_id, force_id)
     if done_on < obligation["published_on"]:
         raise ChecklistError(f"--date {done_on.isoformat()} is before the publication "
                              f"({obligation['published_on'].isoformat()})")

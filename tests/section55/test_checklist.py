@@ -11,7 +11,7 @@ from reference.checklist_steps import checklist_steps, parse_due_rule, read_step
 from schemas.office import ObligationStepsSchema
 from section55.alerts import alert_thresholds, claim_deadline_alerts
 from section55.checklist import (ChecklistError, checklist, next_step_due, record_step,
-                                 steps_done, tick_published, _obligation)
+                                 steps_done, tick_published, obligation_of)
 from store import tables as t
 from store.db import default_db_url, open_store
 from tests.section55.office_store import PID, load
@@ -27,7 +27,7 @@ def engine(tmp_path):  # type: ignore[no-untyped-def]
 
 def _state(engine, force: str = "norfolk"):  # type: ignore[no-untyped-def]
     with engine.connect() as conn:
-        obligation = _obligation(conn, PID, force)
+        obligation = obligation_of(conn, PID, force)
         return obligation, steps_done(conn, publication_id=PID).get((PID, force), [])
 
 
