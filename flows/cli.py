@@ -122,11 +122,12 @@ def deadlines(force: Optional[str] = typer.Option(None, "--force"),
                                          help="ics reminders, days before the deadline."),
               db: Optional[str] = DbOpt, data_dir: Optional[str] = DataOpt) -> None:
     """The Section 55 obligations, judged as of a date (default today)."""
-    from flows.deadlines import render_deadlines, reminder_days
+    from flows.deadlines import render_deadlines
+    from section55.alerts import parse_days
     _settings, engine = _store(db, data_dir)
     out = render_deadlines(engine, force=_force(force) if force else None, status=status,
                            as_of=_date(as_of, "--as-of") or date.today(), fmt=fmt,
-                           remind=reminder_days(remind))
+                           remind=parse_days(remind, "--remind"))
     sys.stdout.write(out if isinstance(out, str) else out.decode())
 
 

@@ -90,13 +90,5 @@ def _table(rows: list[dict[str, Any]], as_of: date) -> str:
     return console.file.getvalue()  # type: ignore[attr-defined]
 
 
-def reminder_days(text: str) -> tuple[int, ...]:
-    """'14,3' -> (14, 3); '' -> no reminders; ValueError naming the bad value."""
-    parts = [p.strip() for p in text.split(",") if p.strip()]
-    if not all(p.isdigit() for p in parts):
-        raise ValueError(f"--remind takes whole days before the deadline, e.g. 14,3, not {text!r}")
-    return tuple(sorted({int(p) for p in parts}, reverse=True))
-
-
 def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value

@@ -18,13 +18,18 @@ from store import tables as t
 DEFAULT_THRESHOLDS = (14, 3)
 
 
+def parse_days(text: str, name: str) -> tuple[int, ...]:
+    """'14,3' -> (14, 3), largest first; '' -> (); ValueError naming ``name``."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not all(p.isdigit() for p in parts):
+        raise ValueError(f"{name} takes whole days before the deadline, e.g. 14,3, not {text!r}")
+    return tuple(sorted({int(p) for p in parts}, reverse=True))
+
+
 def alert_thresholds(text: str | None = None) -> tuple[int, ...]:
     """Days before the practice deadline from ``text`` or HMICFRS_ALERT_DAYS ('14,3')."""
-    raw = text if text is not None else os.environ.get("HMICFRS_ALERT_DAYS", "14,3")
-    parts = [p.strip() for p in raw.split(",") if p.strip()]
-    if not all(p.isdigit() for p in parts):
-        raise ValueError(f"HMICFRS_ALERT_DAYS takes whole days, e.g. 14,3, not {raw!r}")
-    return tuple(sorted({int(p) for p in parts}, reverse=True))
+    return parse_days(text if text is not None else os.environ.get("HMICFRS_ALERT_DAYS", "14,3"),
+                      "HMICFRS_ALERT_DAYS")
 
 
 def claim_deadline_alerts(engine: Engine, as_of: date,

@@ -117,5 +117,5 @@ def test_deadline_alerts_fire_once_per_threshold(engine) -> None:  # type: ignor
 def test_alert_thresholds_parse_and_refuse_junk() -> None:
     assert alert_thresholds("3, 14") == (14, 3)
     assert alert_thresholds("") == ()
-    with pytest.raises(ValueError, match="whole days"):
+    with pytest.raises(ValueError, match="HMICFRS_ALERT_DAYS takes whole days"):
         alert_thresholds("two weeks")

@@ -11,21 +11,9 @@ from schemas.office import RecommendationRegisterSchema, RecommendationUpdatesSc
 from section55.register import (RegisterError, applies_to, record_update, register_id,
                                 register_rows, updates_of)
 from store import tables as t
-from store.db import default_db_url, open_store
-from tests.pg_server import pg_url, reset_database  # noqa: F401  (session fixture)
+from tests.pg_server import pg_url  # noqa: F401  (session fixture)
 from tests.section55.office_store import FINDINGS, PID, finding, load
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def engine(request: pytest.FixtureRequest, tmp_path):  # type: ignore[no-untyped-def]
-    if request.param == "sqlite":
-        url = default_db_url(tmp_path)
-    else:
-        url = request.getfixturevalue("pg_url")
-        reset_database(url)
-    eng = open_store(url)
-    yield eng
-    eng.dispose()
+from tests.store.test_store import engine  # noqa: F401  (SQLite and PostgreSQL stores)
 
 
 def entries(engine) -> dict[tuple[str, str, str], dict]:  # type: ignore[no-untyped-def]
