@@ -118,12 +118,16 @@ def deadlines(force: Optional[str] = typer.Option(None, "--force"),
               status: Optional[str] = typer.Option(None, "--status"),
               as_of: Optional[str] = AsOfOpt,
               fmt: str = typer.Option("table", "--format", help="table, csv, json or ics"),
+              remind: str = typer.Option("14,3", "--remind",
+                                         help="ics reminders, days before the deadline."),
               db: Optional[str] = DbOpt, data_dir: Optional[str] = DataOpt) -> None:
     """The Section 55 obligations, judged as of a date (default today)."""
     from flows.deadlines import render_deadlines
+    from section55.alerts import parse_days
     _settings, engine = _store(db, data_dir)
     out = render_deadlines(engine, force=_force(force) if force else None, status=status,
-                           as_of=_date(as_of, "--as-of") or date.today(), fmt=fmt)
+                           as_of=_date(as_of, "--as-of") or date.today(), fmt=fmt,
+                           remind=parse_days(remind, "--remind"))
     sys.stdout.write(out if isinstance(out, str) else out.decode())
 
 
@@ -141,6 +145,9 @@ def respond(publication: str = typer.Argument(...), force: str = typer.Option(..
         pub = resolve_publication(conn, publication)
         row = record_response(conn, pub["publication_id"], _force(force),
                               _date(on, "--date") or date.today(), url)
+        from section55.checklist import tick_published
+        tick_published(conn, pub["publication_id"], row["force_id"], row["responded_on"], url,
+                       "manual")
     res = status_of(row["practice_deadline"], row["statutory_deadline"], row["responded_on"],
                     _date(as_of, "--as-of") or date.today())
     from flows.pipeline import direct_runner
@@ -177,6 +184,9 @@ def export(fmt: str = typer.Option("csv", "--format", help="csv or parquet"),
     _settings, engine = _store(db, data_dir)
     for path in export_tables(engine, out, fmt):
         typer.echo(f"wrote {path}")
+
+
+from flows import cli_office  # noqa: E402,F401  (checklist, register, automations)
 
 
 def main() -> None:

@@ -13,7 +13,8 @@ from section55.safe_text import csv_cell
 from store.queries import table_rows
 
 EXPORTED = ("publications", "publication_forces", "documents", "recommendations", "grades",
-            "section55_obligations", "quarantine", "runs", "fetch_log", "publication_changes")
+            "section55_obligations", "quarantine", "runs", "fetch_log", "publication_changes",
+            "obligation_steps", "recommendation_register", "recommendation_updates")
 
 
 def export_tables(engine: Engine, out: Path, fmt: str) -> list[Path]:

@@ -55,8 +55,33 @@ def _publish(report: RunReport, site: str) -> None:
         emit_event(event="hmicfrs.publication.new", resource=resource,
                    payload={"publication_id": pid, "run_id": report.run_id})
     for pid, force in s.opened:
-        emit_event(event="hmicfrs.obligation.opened", resource=resource,
+        emit_event(event="hmicfrs.obligation.opened", **force_resource(site, force),
                    payload={"publication_id": pid, "force_id": force, "run_id": report.run_id})
+
+
+def force_resource(site: str, force: str) -> dict[str, Any]:
+    """An event's resource (the site, labelled with the force) and the force as a related
+    resource: automations filter on ``hmicfrs.force`` or on the related resource."""
+    return {"resource": {"prefect.resource.id": f"hmicfrs.site.{site}", "hmicfrs.force": force},
+            "related": [{"prefect.resource.id": f"hmicfrs.force.{force}",
+                         "prefect.resource.role": "force"}]}
+
+
+def _alert_deadlines(settings: Any) -> None:
+    """`hmicfrs.deadline.approaching` once per open obligation per reminder threshold."""
+    from section55.alerts import alert_thresholds, claim_deadline_alerts
+    from store.db import open_store
+    engine = open_store(settings.db_url)
+    try:
+        for a in claim_deadline_alerts(engine, settings.as_of, alert_thresholds()):
+            emit_event(event="hmicfrs.deadline.approaching",
+                       **force_resource(settings.site, a["force_id"]),
+                       payload={"publication_id": a["publication_id"], "force_id": a["force_id"],
+                                "practice_deadline": a["practice_deadline"].isoformat(),
+                                "days_left": a["days_left"],
+                                "threshold_days": a["threshold_days"]})
+    finally:
+        engine.dispose()
 
 
 def _run(command: str, site: str | None, db: str | None, data_dir: str | None,
@@ -70,6 +95,8 @@ def _run(command: str, site: str | None, db: str | None, data_dir: str | None,
                    payload={"command": command, "error": f"{type(exc).__name__}: {exc}"})
         raise
     _publish(report, settings.site)
+    if command == "run":
+        _alert_deadlines(settings)
     return {"run_id": report.run_id, "lines": report.lines(), **report.summary.as_counts()}
 
 

@@ -23,6 +23,7 @@ from extractors.version import EXTRACTOR_VERSION
 from flows.documents import DocumentWork, extract_documents, fetch_documents
 from flows.rows import build_bundle
 from flows.settings import Settings
+from section55.register import rebuild_register
 from store import repository as repo
 from store import tables as t
 
@@ -315,6 +316,7 @@ def validate_and_load_step(ctx: RunContext, works: list[PublicationWork]) -> Loa
                 work.outcome = "quarantined"
             else:
                 result = repo.load_publication(conn, bundle, now=now, run_id=ctx.run_id)
+                totals.add("recommendation_register", rebuild_register(conn, work.publication_id))
                 for table, c in result.counts.tables.items():
                     totals.add(table, c)
                 work.outcome = "new" if result.is_new else (

@@ -6,6 +6,8 @@ import pandera.pandas as pa
 from schemas.documents import DocumentsSchema
 from schemas.grades import GradesSchema
 from schemas.obligations import ObligationsSchema
+from schemas.office import (ObligationStepsSchema, RecommendationRegisterSchema,
+                            RecommendationUpdatesSchema)
 from schemas.publication_forces import PublicationForcesSchema
 from schemas.publications import PublicationsSchema
 from schemas.quarantine import QuarantineSchema
@@ -21,4 +23,7 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "section55_obligations": ObligationsSchema,
     "quarantine": QuarantineSchema,
     "runs": RunsSchema,
+    "obligation_steps": ObligationStepsSchema,
+    "recommendation_register": RecommendationRegisterSchema,
+    "recommendation_updates": RecommendationUpdatesSchema,
 }

@@ -60,6 +60,7 @@ class DraftInput:
     causes_of_concern: list[Finding] = field(default_factory=list)
     lpb_type: str | None = None
     force_short_name: str | None = None
+    statuses: dict[tuple[str, str], str] = field(default_factory=dict)  # (label kind, ref) -> register status
 
 
 @dataclass(frozen=True)
@@ -170,12 +171,14 @@ def _text_blocks(text: str) -> list[Block]:
 
 
 def _findings_section(heading: str, kind: str, findings: list[Finding],
-                      intro: str | None) -> list[Block]:
+                      intro: str | None, statuses: dict[tuple[str, str], str]) -> list[Block]:
     out = [Block("heading", heading, 3)]
     if intro:
         out.append(Block("para", intro))
     for i, (ref, text) in enumerate(findings, start=1):
         out += [Block("heading", _label(kind, ref, i), 4), *_text_blocks(text)]
+        if (kind, ref) in statuses:
+            out.append(Block("para", f"Register status: {statuses[(kind, ref)]}"))
     return out
 
 
@@ -216,12 +219,13 @@ def build_blocks(d: DraftInput) -> list[Block]:
         else [Block("para", KEY_FINDINGS_PLACEHOLDER)]
     recs, afis = d.recommendations, d.areas_for_improvement
     blocks += _findings_section("Recommendations", "Recommendation", recs,
-                                _count_sentence(len(recs)) if recs else NO_RECOMMENDATIONS)
+                                _count_sentence(len(recs)) if recs else NO_RECOMMENDATIONS,
+                                d.statuses)
     blocks += _findings_section("Areas For Improvement", "Area for improvement", afis,
-                                None if afis else NO_AFIS)
+                                None if afis else NO_AFIS, d.statuses)
     if d.causes_of_concern:
         blocks += _findings_section("Causes Of Concern", "Cause of concern",
-                                    d.causes_of_concern, None)
+                                    d.causes_of_concern, None, d.statuses)
     blocks += _response_section("Chief Constable response to report and any "
                                 "Recommendations/Areas For Improvement", "Chief Constable", d)
     blocks += _response_section(f"{role} response to report and any "
