@@ -37,6 +37,8 @@ STORE_NOTES = {
     "body_type": "police or fire.", "cycle": "Inspection cycle: 2023-25, 2021-22, 2016...",
     "page": "1-based PDF page (null for HTML).", "source_url": "Document it was read from.",
     "due_by": "Date the text sets for completion, if any.",
+    "changed_at": "When it changed (UTC).", "at": "When it was written (UTC).",
+    "client": "Address the write came from.",
 }
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
+from schemas.changes import AuditSchema, ChangesSchema
 from schemas.documents import DocumentsSchema
 from schemas.grades import GradesSchema
 from schemas.obligations import ObligationsSchema
@@ -21,4 +22,6 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "section55_obligations": ObligationsSchema,
     "quarantine": QuarantineSchema,
     "runs": RunsSchema,
+    "changes": ChangesSchema,
+    "audit": AuditSchema,
 }
