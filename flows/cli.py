@@ -179,6 +179,9 @@ def export(fmt: str = typer.Option("csv", "--format", help="csv or parquet"),
         typer.echo(f"wrote {path}")
 
 
+import web.cli  # noqa: E402,F401  (registers `hmicfrs serve`)
+
+
 def main() -> None:
     """Console entry point: one-line errors on stderr unless --debug."""
     debug = "--debug" in sys.argv
