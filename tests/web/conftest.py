@@ -54,3 +54,17 @@ def client(loaded_store: tuple[str, Path]) -> Iterator[TestClient]:
     with TestClient(create_app(engine)) as c:
         yield c
     engine.dispose()
+
+
+@pytest.fixture
+def store_copy(loaded_store: tuple[str, Path], tmp_path: Path) -> str:
+    """A private copy of the loaded store (SQLite backup API) for tests that write."""
+    import sqlite3
+    src = sqlite3.connect(loaded_store[0].removeprefix("sqlite:///"))
+    dst_path = tmp_path / "copy.db"
+    dst = sqlite3.connect(dst_path)
+    with dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    return f"sqlite:///{dst_path.as_posix()}"
