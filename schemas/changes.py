@@ -6,7 +6,7 @@ from pandera.typing import Series
 
 from store.journal import KINDS
 
-AUDIT_ACTIONS = ["respond", "login"]
+AUDIT_ACTIONS = ["respond"]
 
 
 class ChangesSchema(pa.DataFrameModel):
