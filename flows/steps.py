@@ -26,6 +26,7 @@ from flows.settings import Settings
 from section55.register import rebuild_register
 from store import repository as repo
 from store import tables as t
+from store.journal import record_changes
 
 
 @dataclass
@@ -397,6 +398,10 @@ def clock_step(engine: Engine, as_of: date) -> dict[str, int]:
                                             o.c.force_id == sa.bindparam("fid"))
                          .values(status=sa.bindparam("new_status"),
                                  status_as_of=sa.bindparam("as_of")), changes)
+            record_changes(conn, "status_changed", [
+                {"publication_id": c["pid"], "force_id": c["fid"],
+                 "detail": {"status": c["new_status"], "as_of": as_of}} for c in changes],
+                now=repo.utcnow())
         counts = conn.execute(sa.select(o.c.status, sa.func.count()).group_by(o.c.status))
         return {status: n for status, n in counts}
 

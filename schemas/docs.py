@@ -42,6 +42,8 @@ STORE_NOTES = {
     "recorded_at": "When it was recorded (UTC).",
     "threshold_days": "Reminder threshold crossed (days before the practice deadline).",
     "sent_on": "As-of date of the run that emitted hmicfrs.deadline.approaching.",
+    "changed_at": "When it changed (UTC).", "at": "When it was written (UTC).",
+    "client": "Address the write came from.",
 }
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
+from schemas.changes import AuditSchema, ChangesSchema
 from schemas.documents import DocumentsSchema
 from schemas.grades import GradesSchema
 from schemas.obligations import ObligationsSchema
@@ -26,4 +27,6 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "obligation_steps": ObligationStepsSchema,
     "recommendation_register": RecommendationRegisterSchema,
     "recommendation_updates": RecommendationUpdatesSchema,
+    "changes": ChangesSchema,
+    "audit": AuditSchema,
 }

@@ -217,3 +217,28 @@ deadline_alerts = sa.Table(
 CONTRACT_TABLES = ("publications", "publication_forces", "documents", "recommendations",
                    "grades", "section55_obligations", "quarantine", "runs",
                    "obligation_steps", "recommendation_register", "recommendation_updates")
+
+# The change journal trackers poll (`/api/changes?since=<id>`): one row per change the
+# loader, the clock or a recorded response made; the autoincrement id is the cursor.
+changes = sa.Table(
+    "changes", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("publication_id", sa.String(300), index=True),
+    sa.Column("force_id", sa.String(80)),
+    sa.Column("detail", JSONType),
+    sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("run_id", sa.String(40)),
+)
+
+# Every write made through the web view: who, when, what.
+audit = sa.Table(
+    "audit", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("who", sa.String(120), nullable=False),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("target", sa.Text, nullable=False),
+    sa.Column("detail", JSONType),
+    sa.Column("client", sa.String(80)),
+)
