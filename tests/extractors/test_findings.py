@@ -105,9 +105,13 @@ def test_label_headings_take_the_next_paragraph_and_stop_at_prose() -> None:
         p("We found this in three of the cases we looked at."),
         h("Recommendation 2", 3), p("By 31 March 2026, the force should:"),
         li("do B; and"), li("do C."), h("Next steps")])
-    assert [f.text for f in found] == ["The force should do A.",
-                                       "By 31 March 2026, the force should: do B; and do C."]
-    assert found[1].due_by == date(2026, 3, 31)
+    # each item under the lead-in is a recommendation of its own (the inspectorate's count),
+    # numbered from the label's ref and carrying the lead-in's date and addressee
+    assert [(f.ref, f.text, f.lead_in) for f in found] == [
+        ("1", "The force should do A.", None),
+        ("2.1", "do B; and", "By 31 March 2026, the force should:"),
+        ("2.2", "do C.", "By 31 March 2026, the force should:")]
+    assert [(f.due_by, f.addressee) for f in found[1:]] == [(date(2026, 3, 31), "the force")] * 2
 
 
 def test_contents_lines_never_make_findings() -> None:
@@ -154,10 +158,12 @@ def test_causes_of_concern_each_followed_by_recommendations() -> None:
         h("Areas for improvement", 3), li("The force should improve its data."),
         li("The force needs to improve supervision.")])
     assert [(f.kind, f.ref) for f in found] == [
-        ("cause_of_concern", "1"), ("recommendation", "1"), ("cause_of_concern", "2"),
-        ("recommendation", "2"), ("area_for_improvement", "1"), ("area_for_improvement", "2")]
-    assert found[1].text == ("Within three months, the force should: answer calls within ten "
-                             "seconds; and review its call handling.")
+        ("cause_of_concern", "1"), ("recommendation", "1.1"), ("recommendation", "1.2"),
+        ("cause_of_concern", "2"), ("recommendation", "2"), ("area_for_improvement", "1"),
+        ("area_for_improvement", "2")]
+    assert [(f.text, f.lead_in) for f in found[1:3]] == [
+        ("answer calls within ten seconds; and", "Within three months, the force should:"),
+        ("review its call handling.", "Within three months, the force should:")]
     assert problems == []
 
 
