@@ -53,6 +53,7 @@ _ADDRESSEES: list[tuple[str, str]] = [
     ("Ministry of Justice", r"(?:the\s+)?ministry\s+of\s+justice"),
     ("Department for Education", r"(?:the\s+)?department\s+for\s+education"),
     ("the force", r"\bthe\s+(?:force|constabulary)\b"),
+    ("the service", r"\bthe\s+(?:fire\s+and\s+rescue\s+)?service\b"),
     ("forces", r"\b(?:all\s+|police\s+|the\s+)?forces\b"),
 ]
 _LEAD_CLAUSE = re.compile(
@@ -98,7 +99,7 @@ def addressee_of(text: str) -> str | None:
     return "; ".join(names) if names else None
 
 
-_GENERIC = {"the force", "forces", "the chief constable"}
+_GENERIC = {"the force", "the service", "forces", "the chief constable"}
 
 
 def _subject_forces(subject: str) -> list[tuple[int, str]]:

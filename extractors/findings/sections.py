@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from extractors.findings.fields import addressee_of, force_heading
 from extractors.findings.labels import (DOT_LEADERS, Label, TextBlock, is_summary_heading,
                                         parse_label)
-from extractors.findings.reading import (ChunkReader, DraftFinding, as_item, opening_kind,
-                                         single_label)
+from extractors.findings.reading import (ChunkReader, DraftFinding, as_item, is_title,
+                                         opening_kind, single_label)
 from extractors.records import FindingKind
 
 _TERMINATOR = re.compile(
@@ -52,12 +52,12 @@ def finding_sections(blocks: list[TextBlock]) -> list[_Section]:
             force_ctx = [(lv, f) for lv, f in force_ctx if lv < level]
             label = parse_label(block.text, heading=True)
             if label:
+                bare = not label.rest or is_title(label.rest)  # "Cause of concern: <subject>"
                 if current and (current.past or (not label.section and label.kind == current.kind
-                                                 and not label.rest)) and level > current.level:
+                                                 and bare)) and level > current.level:
                     current.blocks.append(block)
                     continue
-                if current and not label.section and label.kind == current.kind \
-                        and not label.rest:
+                if current and not label.section and label.kind == current.kind and bare:
                     current.blocks.append(block)
                     continue
                 if current and label.section and current.kind == label.kind and \

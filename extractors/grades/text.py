@@ -10,13 +10,13 @@ from extractors.grades.words import (GRADE_RE, GRADE_TRIGGER, QUESTION_FORM, UNG
                                      UNGRADED_RE, Atom, Candidate, area_label, body_from_text,
                                      clean_text, is_ungraded, lone_grade, plausible_area)
 from reference.fire_services import match_fire_services
-from reference.grade_scales import area_key, area_text, cycle_start
+from reference.grade_scales import area_key, area_text, cycle_start, known_areas
 
 _SEP = r"(?:\s*[:|(\u2013\u2014]\s*|\s+-\s+|\t+)"
 _AREA_THEN_GRADE = re.compile(
     rf"^(?P<area>.+?){_SEP}(?P<grade>{GRADE_RE}|{UNGRADED_RE})\W*$", re.I)
 _GRADE_THEN_AREA = re.compile(rf"^(?P<grade>{GRADE_RE}){_SEP}(?P<area>.+)$", re.I)
-_SENTENCE_CUE = re.compile(r"\b(?:graded|judged|rated|assessed)\b", re.I)
+_SENTENCE_CUE = re.compile(r"\b(?:graded|judged|judges|rated|assessed)\b", re.I)
 
 
 @dataclass
@@ -103,7 +103,7 @@ def normalise_grade_in(text: str) -> bool:
 # ---------------------------------------------------------------- sentences
 
 _VERB_GRADE = re.compile(
-    rf"\b(?:graded|judged|rated|assessed)\b(?P<between>(?:\s+(?!as\b|to\b)[\w'\u2019&,-]+)"
+    rf"\b(?:graded|judged|judges|rated|assessed)\b(?P<between>(?:\s+(?!as\b|to\b)[\w'\u2019&,-]+)"
     rf"{{0,12}}?)\s+(?:as\s+(?:being\s+)?|to\s+be\s+|)(?={GRADE_RE}\b)", re.I)
 _GRADE_FOR = re.compile(rf"\bgrade\s+(?:for|in|on)\s+(?P<area>[^.;:]{{2,120}}?)\s+"
                         rf"(?:is|was|remains)\s+(?:now\s+)?(?P<grade>{GRADE_RE})\b", re.I)
@@ -150,9 +150,11 @@ def sentence_grades(text: str, *, cycle: str | None = None,
     the force as requiring improvement in A and good at B', 'Investigating crime was graded
     as good'; 'We graded the force as good' names ``default_area`` (crime data integrity's
     one overall grade). Sentences about earlier inspections are left alone."""
-    out: list[Candidate] = []
+    out: list[Candidate] = extent_grades(text, cycle=cycle)
     for sentence in _sentences(text):
         body = sentence.rstrip(".!? ")
+        if _EXTENT.search(body):
+            continue
         for verb in _VERB_GRADE.finditer(body):
             if _about_the_past(body[:verb.start()], body, cycle):
                 continue
@@ -198,15 +200,63 @@ _STATE_AT = re.compile(
     rf"(?P<grade>{GRADE_RE})\s+(?:at|in|when\s+it\s+comes\s+to)\s+(?P<area>[^.;]+)", re.I)
 
 
+_EXTENT = re.compile(
+    rf"\bextent\s+to\s+which\s+(?:the\s+)?[\w&'\u2019 -]{{2,60}}?\s+(?:is|are|was)\s+"
+    rf"(?P<adj>effective|efficient|legitimate)\s+(?:at|in)\s+(?P<area>[^.;:]{{4,160}}?)\s*,?\s+"
+    rf"(?:(?:is|was|has\s+been)\s+(?:(?:judged|assessed|graded|rated)\s+(?:to\s+be\s+|as\s+)?)?)?"
+    rf"(?P<grade>{GRADE_RE})\b", re.I)
+_AREA_IS = re.compile(
+    rf"(?:^|,\s+)(?:overall,?\s+)?(?P<area>[^.;:,]{{4,140}}?)\s+(?:is|was)\s+"
+    rf"(?P<grade>{GRADE_RE})$", re.I)
+_ADJECTIVE_QUESTION = {"effective": "How effective is the {body} at {area}?",
+                       "efficient": "How efficient is the {body} at {area}?",
+                       "legitimate": "How legitimate is the {body} at {area}?"}
+
+
+def extent_grades(text: str, *, cycle: str | None = None) -> list[Candidate]:
+    """PEEL 2014-2019 judgments written as prose: 'The extent to which the constabulary
+    is effective at keeping people safe and reducing crime requires improvement' (the
+    effectiveness pillar), '... is efficient at ... is judged to be good'; a question's
+    own words ('... effective at investigating crime and reducing re-offending is good')
+    give that question. Only for pillars and questions known for some framework."""
+    out: list[Candidate] = []
+    for sentence in _sentences(text):
+        for m in _EXTENT.finditer(sentence):
+            area = clean_text(m.group("area"))
+            name = next((found for body in ("force", "service") for found in
+                         (_known_name(_ADJECTIVE_QUESTION[m.group("adj").lower()].format(
+                             body=body, area=area), cycle),) if found), None)
+            name = name or _known_name(area, cycle)
+            if name:
+                out.append(Candidate(name, m.group("grade"), how="sentence"))
+    return out
+
+
+def _known_name(text: str, cycle: str | None) -> str | None:
+    """The printed name of the known area a text names, in the cycle's framework."""
+    for kind in ("peel", "fire"):
+        key = area_key(text, cycle, kind)
+        if key:
+            names = known_areas(kind)
+            return (names.get(cycle or "") or {}).get(key) or next(
+                (n[key] for n in names.values() if key in n), None)
+    return None
+
+
 def stated_grades(text: str, *, cycle: str | None = None) -> list[Candidate]:
     """'Dyfed-Powys Police is adequate at recording data about crime', 'X requires
     improvement at investigating crime': only for area names known for some framework,
     so ordinary prose ('the force is good at listening') is never read as a grade."""
-    out: list[Candidate] = []
+    out: list[Candidate] = extent_grades(text, cycle=cycle)
     for sentence in _sentences(text):
         body = sentence.rstrip(".!? ")
-        if _about_the_past(body, body, cycle):
+        if _about_the_past(body, body, cycle) or _EXTENT.search(body):
             continue
+        for m in _AREA_IS.finditer(body):
+            area = _POSSESSIVE.sub("", m.group("area").strip())
+            area = re.sub(r"^(?:approach\s+to|performance\s+(?:in|at))\s+", "", area, flags=re.I)
+            if _known_anywhere(area):
+                out.append(Candidate(_sentence_case(area), m.group("grade"), how="sentence"))
         for m in _STATE_AT.finditer(body):
             area = _AREA_CUT.split(m.group("area"), maxsplit=1)[0].strip()
             area = re.sub(r"^the\s+(?=\w)", "", area, flags=re.I) if not _known_anywhere(area) else area
