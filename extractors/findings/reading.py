@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors.findings.fields import subject_of
 from extractors.findings.labels import (FINDINGS_PROSE, MODAL_VERB, NONE_STATED, Label,
                                         TextBlock, parse_label)
 from extractors.records import FindingKind
@@ -36,8 +37,8 @@ _RECOMMENDS = re.compile(r"\brecommend", re.IGNORECASE)
 _BULLET_TEXT = re.compile(r"^(?:[\u2022\u25cf\u25aa\u25a0\u00b7\u2023\u2043*]|[\u2013\u2014-](?=\s))"
                           r"\s*(?=\S)")
 _MARKED_TEXT = re.compile(r"^(?:\((?P<p>[a-z]|[ivx]{1,4}|\d{1,2})\)|(?P<c>[a-z]|[ivx]{1,4})\)"
-                          r"|(?P<r>R\d{1,2})(?=\s+[A-Z])|(?P<n>\d{1,2}(?:\.\d{1,2})*)[.)]?"
-                          r"(?=\s+[A-Z\u201c\"]))\s+(?=\S)")
+                          r"|(?P<r>R\d{1,2})(?=\s+[A-Z])|(?P<n>\d{1,2}(?:\.\d{1,2})*)(?:[.)]|"
+                          r"(?=\s+[A-Z\u201c\"])))\s+(?=\S)")
 
 
 @dataclass
@@ -114,6 +115,18 @@ def opening_kind(text: str) -> tuple[FindingKind, bool] | None:
     return kind, bool(_EARLIER.search(text))
 
 
+_NOT_WHO = re.compile(r"^(?:we|our|this|these|that|it|there|they|in|as|some|many|most|all\s+of|"
+                     r"if|when|where|while)\b", re.IGNORECASE)
+
+
+def _names_who_acts(text: str) -> bool:
+    """'By 2026, chief constables should ...', 'HMIC recommends that the force should ...'
+    (not 'We found several things the force should look at')."""
+    who = subject_of(text)
+    return bool(who and who.strip()) and not _NOT_WHO.match(who.strip()) \
+        and len(who.split()) <= 10
+
+
 def is_title(rest: str) -> bool:
     """Words after a label that name its subject rather than state the finding."""
     rest = rest.strip()
@@ -148,7 +161,7 @@ class ChunkReader:
     lead: LeadIn | None = None            # a lead-in taking items
     whole: bool = False                   # items under an intro are whole findings
     whole_context: str | None = None      # ... inheriting its date and addressee
-    after_concern: bool = False           # the last finding read is a cause of concern
+    after_concern: bool = False           # a cause of concern was read: recommendations follow
 
     def feed(self, block: TextBlock) -> None:
         block = as_item(block)
@@ -271,10 +284,9 @@ class ChunkReader:
         if self.kind == "cause_of_concern" or self.after_concern:
             if _RECOMMENDS.search(text) or (self.after_concern and MODAL_VERB.search(text)):
                 return "recommendation"
-            return None if self.has_items and self.kind != "cause_of_concern" \
-                else "cause_of_concern"
-        if self.has_items:
-            return None
+            return "cause_of_concern" if self.kind == "cause_of_concern" else None
+        if self.has_items:        # beside a list, only a sentence that names who must act
+            return self.kind if _names_who_acts(text) else None
         if MODAL_VERB.search(text) or (self.kind == "area_for_improvement"
                                        and re.search(r"\bimprove", text, re.IGNORECASE)):
             return self.kind
@@ -287,5 +299,6 @@ class ChunkReader:
         unit = DraftFinding(kind, ref, [text], block.force or self.force, block, self.summary,
                             inherited=inherited or None, lead=lead, sub=sub)
         self.units.append(unit)
-        self.after_concern = kind == "cause_of_concern" and block.kind != "item"
+        if kind == "cause_of_concern":
+            self.after_concern = block.kind != "item"
         return unit
