@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from extractors.grades.words import (GRADE_RE, GRADE_TRIGGER, QUESTION_FORM, UNGRADED_AREAS,
                                      UNGRADED_RE, Atom, Candidate, area_label, body_from_text,
                                      clean_text, is_ungraded, lone_grade, plausible_area)
+from extractors.grades.prose import EXTENT, extent_grades, sentences as _sentences
 from reference.fire_services import match_fire_services
-from reference.grade_scales import area_key, area_text, cycle_start, known_areas
+from reference.grade_scales import area_key, area_text, cycle_start
 
 _SEP = r"(?:\s*[:|(\u2013\u2014]\s*|\s+-\s+|\t+)"
 _AREA_THEN_GRADE = re.compile(
@@ -124,10 +125,6 @@ _POSSESSIVE = re.compile(r"^(?:(?i:the\s+(?:force|service|constabulary)(?:'s|\u2
 _NOT_AN_AREA = re.compile(r"^(?:the\s+)?(?:force|service|constabulary|it|we|they)$", re.I)
 
 
-def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])", clean_text(text)) if s]
-
-
 _PAST_WORDS = re.compile(r"\b(?:previous(?:ly)?|last\s+(?:inspection|year|time)|since|"
                          r"earlier|was\s+then|at\s+that\s+time)\b", re.I)
 _CHANGED = re.compile(r"\b(?:up|down|improved|changed|moved|rose|fell)\s+from\b|\bcompared\b",
@@ -153,7 +150,7 @@ def sentence_grades(text: str, *, cycle: str | None = None,
     out: list[Candidate] = extent_grades(text, cycle=cycle)
     for sentence in _sentences(text):
         body = sentence.rstrip(".!? ")
-        if _EXTENT.search(body):
+        if EXTENT.search(body):
             continue
         for verb in _VERB_GRADE.finditer(body):
             if _about_the_past(body[:verb.start()], body, cycle):
@@ -200,47 +197,9 @@ _STATE_AT = re.compile(
     rf"(?P<grade>{GRADE_RE})\s+(?:at|in|when\s+it\s+comes\s+to)\s+(?P<area>[^.;]+)", re.I)
 
 
-_EXTENT = re.compile(
-    rf"\bextent\s+to\s+which\s+(?:the\s+)?[\w&'\u2019 -]{{2,60}}?\s+(?:is|are|was)\s+"
-    rf"(?P<adj>effective|efficient|legitimate)\s+(?:at|in)\s+(?P<area>[^.;:]{{4,160}}?)\s*,?\s+"
-    rf"(?:(?:is|was|has\s+been)\s+(?:(?:judged|assessed|graded|rated)\s+(?:to\s+be\s+|as\s+)?)?)?"
-    rf"(?P<grade>{GRADE_RE})\b", re.I)
 _AREA_IS = re.compile(
     rf"(?:^|,\s+)(?:overall,?\s+)?(?P<area>[^.;:,]{{4,140}}?)\s+(?:is|was)\s+"
     rf"(?P<grade>{GRADE_RE})$", re.I)
-_ADJECTIVE_QUESTION = {"effective": "How effective is the {body} at {area}?",
-                       "efficient": "How efficient is the {body} at {area}?",
-                       "legitimate": "How legitimate is the {body} at {area}?"}
-
-
-def extent_grades(text: str, *, cycle: str | None = None) -> list[Candidate]:
-    """PEEL 2014-2019 judgments written as prose: 'The extent to which the constabulary
-    is effective at keeping people safe and reducing crime requires improvement' (the
-    effectiveness pillar), '... is efficient at ... is judged to be good'; a question's
-    own words ('... effective at investigating crime and reducing re-offending is good')
-    give that question. Only for pillars and questions known for some framework."""
-    out: list[Candidate] = []
-    for sentence in _sentences(text):
-        for m in _EXTENT.finditer(sentence):
-            area = clean_text(m.group("area"))
-            name = next((found for body in ("force", "service") for found in
-                         (_known_name(_ADJECTIVE_QUESTION[m.group("adj").lower()].format(
-                             body=body, area=area), cycle),) if found), None)
-            name = name or _known_name(area, cycle)
-            if name:
-                out.append(Candidate(name, m.group("grade"), how="sentence"))
-    return out
-
-
-def _known_name(text: str, cycle: str | None) -> str | None:
-    """The printed name of the known area a text names, in the cycle's framework."""
-    for kind in ("peel", "fire"):
-        key = area_key(text, cycle, kind)
-        if key:
-            names = known_areas(kind)
-            return (names.get(cycle or "") or {}).get(key) or next(
-                (n[key] for n in names.values() if key in n), None)
-    return None
 
 
 def stated_grades(text: str, *, cycle: str | None = None) -> list[Candidate]:
@@ -250,7 +209,7 @@ def stated_grades(text: str, *, cycle: str | None = None) -> list[Candidate]:
     out: list[Candidate] = extent_grades(text, cycle=cycle)
     for sentence in _sentences(text):
         body = sentence.rstrip(".!? ")
-        if _about_the_past(body, body, cycle) or _EXTENT.search(body):
+        if _about_the_past(body, body, cycle) or EXTENT.search(body):
             continue
         for m in _AREA_IS.finditer(body):
             area = _POSSESSIVE.sub("", m.group("area").strip())
