@@ -48,6 +48,7 @@ class Finding:
     page: int | None = None
     addressee: str | None = None
     anchor: str | None = None
+    lead_in: str | None = None   # the lead-in an item finding stands under, as printed
 
 
 @dataclass
@@ -100,7 +101,8 @@ class Extraction:
             },
             "recommendations": [
                 {"kind": f.kind, "ref": f.ref, "text": f.text, "force": f.force,
-                 "due_by": _iso(f.due_by), "page": f.page, "addressee": f.addressee}
+                 "due_by": _iso(f.due_by), "page": f.page, "addressee": f.addressee,
+                 "lead_in": f.lead_in}
                 for f in self.recommendations
             ],
             "grades": [

@@ -56,7 +56,8 @@ class Fnd:
     area: str | None = None
     theme: str = ""
     deadline: str = ""
-    subs: tuple[str, ...] = ()  # sub-bullets printed under the lead-in (part of ``text``)
+    subs: tuple[str, ...] = ()  # sub-bullets printed under the lead-in (part of ``text``);
+    #                             each is a finding of its own, ref "<ref>.<n>"
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,13 @@ def _res(body: str | bytes, kind: str, day: date) -> Resource:
 
 def _truth(pub: Pub, marks: Marks) -> PublicationTruth:
     force_ids = tuple(sorted(forces())) if pub.all_forces else tuple(sorted(pub.forces))
-    findings = tuple(FindingTruth(f.kind, f.ref, f.text, f.force, f.due_by,
+    # each sub-bullet under a lead-in is a finding of its own (the inspectorate's count):
+    # the lead's ref and the bullet's position ("1.1", "1.2"), the lead's due date and force
+    findings = tuple(FindingTruth(f.kind, ref, text, f.force, f.due_by,
                                   marks.get(("f", f.kind, f.ref)), f.numbered, f.follows)
-                     for f in pub.findings)
+                     for f in pub.findings
+                     for ref, text in ([(f"{f.ref}.{i}", s) for i, s in enumerate(f.subs, 1)]
+                                       or [(f.ref, f.text)]))
     owner = pub.forces[0] if len(pub.forces) == 1 else None
     grades = tuple(GradeTruth(owner, g.area, g.grade, g.cycle, pub.fire_service,
                               marks.get(("g", g.area))) for g in pub.grades)
