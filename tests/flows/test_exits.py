@@ -1,0 +1,184 @@
+"""Honest exits: SIGINT / SIGTERM / kill -9 against `hmicfrs run` as a real process.
+
+The replica holds one report PDF back (a `timeout` fault) so the run is mid-download when
+the signal arrives; every case then checks the exit code, the one stderr line, the `runs`
+row, and that the next clean run ends with the tables of an uninterrupted run.
+"""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.flows.helpers import rows, snapshot
+from tests.flows.test_cli import hmicfrs
+from tests.replica.server import Fault, ReplicaServer
+
+AS_OF = "2025-09-01"
+
+
+@pytest.fixture(scope="module")
+def server(replica_site) -> Iterator[ReplicaServer]:  # type: ignore[no-untyped-def]
+    """One replica for the module, so stored URLs and validators compare across runs."""
+    with ReplicaServer(replica_site.copy()) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def clean_tables(server: ReplicaServer, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The tables after one uninterrupted run."""
+    data = tmp_path_factory.mktemp("clean") / "data"
+    hmicfrs("run", "--engine", "direct", "--site", server.url, "--as-of", AS_OF, data_dir=data)
+    return snapshot(f"sqlite:///{data / 'hmicfrs.db'}", timestamps=False)
+
+
+def slow_pdf(server: ReplicaServer) -> str:
+    """Hold the reference report's PDF for two minutes; returns its path."""
+    ref = server.site.truth.reference
+    path = next(d.path for d in ref.documents if d.kind == "pdf" and d.language == "en")
+    server.add_fault(path, Fault("timeout", seconds=120))
+    return path
+
+
+def start_run(server: ReplicaServer, data: Path, engine: str = "direct",
+              env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    """`hmicfrs run` in the background, its own process group (the signal is ours alone)."""
+    full_env = {**os.environ, "HMICFRS_DATA_DIR": str(data), "HMICFRS_RATE": "0",
+                "HMICFRS_BACKOFF": "0.01", "HMICFRS_TIMEOUT": "300", **(env or {})}
+    return subprocess.Popen([sys.executable, "-m", "flows", "run", "--engine", engine,
+                             "--site", server.url, "--as-of", AS_OF],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=full_env, start_new_session=True)
+
+
+def wait_for_hit(server: ReplicaServer, path: str, proc: subprocess.Popen[str],
+                 limit: float = 300) -> None:
+    """Block until the run is waiting on the held-back PDF (or fail if it exited)."""
+    deadline = time.monotonic() + limit
+    while server.fault_hits(path) == 0:
+        if proc.poll() is not None:
+            raise AssertionError(f"run ended early: {proc.communicate()}")
+        if time.monotonic() > deadline:
+            proc.kill()
+            raise AssertionError("the run never requested the held-back PDF")
+        time.sleep(0.05)
+
+
+def reason_lines(err: str) -> list[str]:
+    """stderr without the progress lines ("hmicfrs run: 0/23 publications")."""
+    return [line for line in err.splitlines()
+            if line and not re.fullmatch(r"hmicfrs \w+: \d+/\d+ publications", line)]
+
+
+def db_of(data: Path) -> str:
+    return f"sqlite:///{data / 'hmicfrs.db'}"
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_signal_stops_the_run_honestly(server: ReplicaServer, clean_tables, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                       signum: int) -> None:
+    data = tmp_path / "data"
+    path = slow_pdf(server)
+    try:
+        proc = start_run(server, data)
+        wait_for_hit(server, path, proc)
+        proc.send_signal(signum)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        server.clear_faults()
+    assert proc.returncode == 128 + signum, (out, err)
+    name = signal.Signals(signum).name
+    [line] = reason_lines(err)
+    assert line.startswith(f"hmicfrs: interrupted by {name}; run ") and "new 0" in line, err
+    runs = rows(db_of(data), "runs")
+    assert [(r["status"], r["error"]) for r in runs] == [("interrupted", f"interrupted by {name}")]
+    assert runs[0]["finished_at"] is not None and runs[0]["counts"]["requests"] > 0
+    logged = [r for r in rows(db_of(data), "fetch_log") if r["run_id"] == runs[0]["run_id"]]
+    assert len(logged) == runs[0]["counts"]["requests"]  # the fetch log was flushed
+
+    again = hmicfrs("run", "--engine", "direct", "--site", server.url, "--as-of", AS_OF,
+                    data_dir=data)
+    assert "hmicfrs run completed" in again.stdout
+    assert [r["status"] for r in rows(db_of(data), "runs")] == ["interrupted", "completed"]
+    assert snapshot(db_of(data), timestamps=False) == clean_tables
+
+
+def test_killed_run_is_marked_crashed_and_does_not_block(server: ReplicaServer, clean_tables,  # type: ignore[no-untyped-def]
+                                                         tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    path = slow_pdf(server)
+    try:
+        proc = start_run(server, data)
+        wait_for_hit(server, path, proc)
+        proc.kill()
+        proc.communicate(timeout=60)
+    finally:
+        server.clear_faults()
+    assert proc.returncode == -signal.SIGKILL
+    assert [r["status"] for r in rows(db_of(data), "runs")] == ["running"]
+    again = hmicfrs("run", "--engine", "direct", "--site", server.url, "--as-of", AS_OF,
+                    data_dir=data)
+    assert "hmicfrs run completed" in again.stdout
+    runs = sorted(rows(db_of(data), "runs"), key=lambda r: r["started_at"])
+    assert [r["status"] for r in runs] == ["crashed", "completed"]
+    assert runs[0]["finished_at"] is not None and "killed" in runs[0]["error"]
+    assert snapshot(db_of(data), timestamps=False) == clean_tables
+
+
+def _children(pid: int) -> dict[int, str]:
+    """Live processes whose parent is ``pid``, with their command lines."""
+    out: dict[int, str] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            if ppid == pid:
+                out[int(entry.name)] = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except (OSError, IndexError, ValueError):
+            continue
+    return out
+
+
+def _alive(pid: int, cmdline: str) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        now = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return False
+    return now == cmdline and stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.prefect
+def test_sigterm_under_prefect_stops_its_temporary_server(server: ReplicaServer,  # type: ignore[no-untyped-def]
+                                                          tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    env = {"PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_API_URL": "",
+           "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    path = slow_pdf(server)
+    try:
+        proc = start_run(server, data, engine="prefect", env=env)
+        wait_for_hit(server, path, proc)
+        servers = {p: c for p, c in _children(proc.pid).items() if "uvicorn" in c}
+        assert servers, "no temporary Prefect server was started"
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        server.clear_faults()
+    assert proc.returncode == 143, (out, err[-3000:])
+    # (Prefect's own EventsWorker logs errors on a fresh Prefect home, run or no run)
+    [line] = [x for x in reason_lines(err) if x.startswith("hmicfrs")]
+    assert line.startswith("hmicfrs: interrupted by SIGTERM; run "), err[-3000:]
+    assert err.rstrip().endswith(line)
+    assert [r["status"] for r in rows(db_of(data), "runs")] == ["interrupted"]
+    deadline = time.monotonic() + 30
+    while any(_alive(p, c) for p, c in servers.items()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(p, c) for p, c in servers.items()), servers
