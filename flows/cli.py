@@ -87,12 +87,13 @@ def _pipeline(command: str, engine: str, site: Optional[str], db: Optional[str],
     if engine != "prefect":
         raise typer.BadParameter(f"--engine must be prefect or direct, not {engine!r}")
     from flows import nightly as flows_
-    if command == "run":
-        result = flows_.nightly(site=site, db=db, data_dir=data_dir, as_of=as_of)
-    elif command == "backfill":
-        result = flows_.backfill(site=site, db=db, data_dir=data_dir, as_of=as_of, **filters)
-    else:
-        result = flows_.reprocess(db=db, data_dir=data_dir, as_of=as_of, **filters)
+    with flows_.prefect_api():
+        if command == "run":
+            result = flows_.nightly(site=site, db=db, data_dir=data_dir, as_of=as_of)
+        elif command == "backfill":
+            result = flows_.backfill(site=site, db=db, data_dir=data_dir, as_of=as_of, **filters)
+        else:
+            result = flows_.reprocess(db=db, data_dir=data_dir, as_of=as_of, **filters)
     typer.echo("\n".join(result["lines"]))
 
 
