@@ -169,7 +169,4 @@ def test_sigterm_under_prefect_stops_its_temporary_server(server: ReplicaServer,
     [line] = reason_lines(err)
     assert line.startswith("hmicfrs: interrupted by SIGTERM; run "), err[-3000:]
     assert [r["status"] for r in rows(db_of(data), "runs")] == ["interrupted"]
-    deadline = time.monotonic() + 30  # a server started late must be gone too
-    while prefect_servers(home) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert not prefect_servers(home)
+    assert not prefect_servers(home)  # stopped (and reaped) before the CLI exited
