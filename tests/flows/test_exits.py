@@ -77,6 +77,22 @@ def reason_lines(err: str) -> list[str]:
             if line and not re.fullmatch(r"hmicfrs \w+: \d+/\d+ publications", line)]
 
 
+def signal_mid_run(server: ReplicaServer, data: Path, signum: int, engine: str = "direct",
+                   env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], str]:
+    """Start a run, send ``signum`` while it waits on the held-back PDF; (process, stderr)."""
+    path = slow_pdf(server)
+    try:
+        proc = start_run(server, data, engine=engine, env=env)
+        wait_for_hit(server, path, proc)
+        if env and "PREFECT_HOME" in env:
+            assert prefect_servers(Path(env["PREFECT_HOME"])), "no temporary server was started"
+        proc.send_signal(signum)
+        _out, err = proc.communicate(timeout=120)
+    finally:
+        server.clear_faults()
+    return proc, err
+
+
 def db_of(data: Path) -> str:
     return f"sqlite:///{data / 'hmicfrs.db'}"
 
@@ -85,15 +101,8 @@ def db_of(data: Path) -> str:
 def test_signal_stops_the_run_honestly(server: ReplicaServer, clean_tables, tmp_path: Path,  # type: ignore[no-untyped-def]
                                        signum: int) -> None:
     data = tmp_path / "data"
-    path = slow_pdf(server)
-    try:
-        proc = start_run(server, data)
-        wait_for_hit(server, path, proc)
-        proc.send_signal(signum)
-        out, err = proc.communicate(timeout=120)
-    finally:
-        server.clear_faults()
-    assert proc.returncode == 128 + signum, (out, err)
+    proc, err = signal_mid_run(server, data, signum)
+    assert proc.returncode == 128 + signum, err
     name = signal.Signals(signum).name
     [line] = reason_lines(err)
     assert line.startswith(f"hmicfrs: interrupted by {name}; run ") and "new 0" in line, err
@@ -113,14 +122,7 @@ def test_signal_stops_the_run_honestly(server: ReplicaServer, clean_tables, tmp_
 def test_killed_run_is_marked_crashed_and_does_not_block(server: ReplicaServer, clean_tables,  # type: ignore[no-untyped-def]
                                                          tmp_path: Path) -> None:
     data = tmp_path / "data"
-    path = slow_pdf(server)
-    try:
-        proc = start_run(server, data)
-        wait_for_hit(server, path, proc)
-        proc.kill()
-        proc.communicate(timeout=60)
-    finally:
-        server.clear_faults()
+    proc, _err = signal_mid_run(server, data, signal.SIGKILL)
     assert proc.returncode == -signal.SIGKILL
     assert [r["status"] for r in rows(db_of(data), "runs")] == ["running"]
     again = hmicfrs("run", "--engine", "direct", "--site", server.url, "--as-of", AS_OF,
@@ -156,16 +158,8 @@ def test_sigterm_under_prefect_stops_its_temporary_server(server: ReplicaServer,
     home = tmp_path / "prefect-home"
     env = {"PREFECT_HOME": str(home), "PREFECT_API_URL": "",
            "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
-    path = slow_pdf(server)
-    try:
-        proc = start_run(server, data, engine="prefect", env=env)
-        wait_for_hit(server, path, proc)
-        assert prefect_servers(home), "no temporary Prefect server was started"
-        proc.send_signal(signal.SIGTERM)
-        out, err = proc.communicate(timeout=120)
-    finally:
-        server.clear_faults()
-    assert proc.returncode == 143, (out, err[-3000:])
+    proc, err = signal_mid_run(server, data, signal.SIGTERM, engine="prefect", env=env)
+    assert proc.returncode == 143, err[-3000:]
     [line] = reason_lines(err)
     assert line.startswith("hmicfrs: interrupted by SIGTERM; run "), err[-3000:]
     assert [r["status"] for r in rows(db_of(data), "runs")] == ["interrupted"]
