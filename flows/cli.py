@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -26,14 +27,47 @@ EngineOpt = typer.Option("prefect", "--engine",
                          help="prefect (flow runs, artifacts, events) or direct (no orchestrator).")
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_UK_NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_UK_WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})")
+DATE_FORMS = "YYYY-MM-DD, or day first: 13/01/2025, 13 January 2025"
+
+
+def parse_cli_date(value: str) -> date:
+    """A date as users type it: ISO or UK day-first only; an impossible date is an error,
+    never read with day and month swapped (ValueError with the reason)."""
+    text = " ".join(value.strip().lower().split())
+    if m := _ISO_DATE.fullmatch(text):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := _UK_NUMERIC.fullmatch(text):
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif (m := _UK_WORDS.fullmatch(text)) and _month(m.group(2)):
+        d, mo, y = int(m.group(1)), _month(m.group(2)), int(m.group(3))
+    else:
+        raise ValueError(f"not a date (use {DATE_FORMS})")
+    try:
+        return date(y, mo, d)
+    except ValueError as exc:
+        raise ValueError(f"no such date: {exc} (use {DATE_FORMS})") from None
+
+
+def _month(word: str) -> int:
+    for number, name in enumerate(_MONTHS, start=1):
+        if word == name or (len(word) >= 3 and name.startswith(word) and
+                            (len(word) == 3 or word == "sept")):
+            return number
+    return 0
+
+
 def _date(value: Optional[str], name: str) -> Optional[date]:
     if value is None:
         return None
-    from extractors.dates import parse_date
-    parsed = parse_date(value)
-    if parsed is None:
-        raise typer.BadParameter(f"{name}: not a date: {value!r}")
-    return parsed
+    try:
+        return parse_cli_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{name}: {value!r}: {exc}") from None
 
 
 @app.callback()
@@ -44,21 +78,22 @@ def _main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks."))
 def _pipeline(command: str, engine: str, site: Optional[str], db: Optional[str],
               data_dir: Optional[str], as_of: Optional[date], **filters: Any) -> None:
     from flows.settings import resolve_settings
+    settings = resolve_settings(site=site, db=db, data_dir=data_dir, as_of=as_of)  # bad input fails here
     if engine == "direct":
         from flows.pipeline import run_pipeline
-        settings = resolve_settings(site=site, db=db, data_dir=data_dir, as_of=as_of)
         report = run_pipeline(settings, command=command, **filters)
         typer.echo("\n".join(report.lines()))
         return
     if engine != "prefect":
         raise typer.BadParameter(f"--engine must be prefect or direct, not {engine!r}")
     from flows import nightly as flows_
-    if command == "run":
-        result = flows_.nightly(site=site, db=db, data_dir=data_dir, as_of=as_of)
-    elif command == "backfill":
-        result = flows_.backfill(site=site, db=db, data_dir=data_dir, as_of=as_of, **filters)
-    else:
-        result = flows_.reprocess(db=db, data_dir=data_dir, as_of=as_of, **filters)
+    with flows_.prefect_api():
+        if command == "run":
+            result = flows_.nightly(site=site, db=db, data_dir=data_dir, as_of=as_of)
+        elif command == "backfill":
+            result = flows_.backfill(site=site, db=db, data_dir=data_dir, as_of=as_of, **filters)
+        else:
+            result = flows_.reprocess(db=db, data_dir=data_dir, as_of=as_of, **filters)
     typer.echo("\n".join(result["lines"]))
 
 
@@ -141,10 +176,14 @@ def respond(publication: str = typer.Argument(...), force: str = typer.Option(..
     from section55.status import status_of
     from store.queries import record_response, resolve_publication
     _settings, engine = _store(db, data_dir)
+    responded = _date(on, "--date") or date.today()
     with engine.begin() as conn:
         pub = resolve_publication(conn, publication)
-        row = record_response(conn, pub["publication_id"], _force(force),
-                              _date(on, "--date") or date.today(), url)
+        published = pub["first_published_on"] or pub["published_on"]
+        if responded < published:
+            raise typer.BadParameter(f"--date: {responded.isoformat()} is before the publication "
+                                     f"was published ({published.isoformat()})")
+        row = record_response(conn, pub["publication_id"], _force(force), responded, url)
         from section55.checklist import tick_published
         tick_published(conn, pub["publication_id"], row["force_id"], row["responded_on"], url,
                        "manual")
@@ -191,14 +230,20 @@ import web.cli  # noqa: E402,F401  (registers `hmicfrs serve`)
 
 
 def main() -> None:
-    """Console entry point: one-line errors on stderr unless --debug."""
+    """Console entry point: one-line errors on stderr unless --debug; a signal exits
+    128 + its number (130 SIGINT, 143 SIGTERM) with one line."""
+    from flows.interrupts import RunInterrupted, install_process_handlers
     debug = "--debug" in sys.argv
     if not debug:  # Prefect still sends every log to its API; the console gets our summary
         os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
+    install_process_handlers()
     try:
-        app(standalone_mode=False)
-    except SystemExit as exc:
+        code = app(standalone_mode=False)
+    except SystemExit:
         raise
+    except RunInterrupted as stop:
+        sys.stderr.write(stop.line() + "\n")
+        sys.exit(stop.exit_code)
     except Exception as exc:  # noqa: BLE001 - the contract: one line, non-zero exit
         import click
         if type(exc).__name__ == "NoArgsIsHelpError":
@@ -214,6 +259,10 @@ def main() -> None:
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         sys.stderr.write(f"hmicfrs: error: {message}\n")
         sys.exit(1)
+    if isinstance(code, int) and code:  # typer returns Exit codes (130: Ctrl-C) unraised
+        if code == 130:
+            sys.stderr.write("hmicfrs: interrupted by SIGINT\n")
+        sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ def extract_document(path_or_url: str, site: str | None = None) -> dict[str, Any
         if not path.is_file():
             raise FileNotFoundError(f"no such file: {path_or_url}")
         data, source = path.read_bytes(), str(path)
+        if not data:
+            raise ValueError(f"empty file (0 bytes): {path_or_url}")
     return extract_any(data, source).to_json()
 
 

@@ -209,6 +209,30 @@ def start_run(engine: Engine, command: str, site: str | None) -> str:
     return run_id
 
 
+def mark_crashed_runs(engine: Engine) -> list[str]:
+    """Close every run still `running` as `crashed`; call only while holding the writer lock
+    (every run writes under it, so any other run still marked running has died)."""
+    r = t.runs
+    with engine.begin() as conn:
+        ids = [row.run_id for row in conn.execute(sa.select(r.c.run_id).where(r.c.status == "running"))]
+        if ids:
+            conn.execute(sa.update(r).where(r.c.run_id.in_(ids)).values(
+                status="crashed", finished_at=utcnow(),
+                error="the process stopped without closing the run (killed or lost power)"))
+    return ids
+
+
+def last_site(engine: Engine) -> str | None:
+    """The site of the newest run that did its work (completed or interrupted): where the
+    archived pages came from."""
+    r = t.runs
+    query = (sa.select(r.c.site).where(r.c.site.is_not(None),
+                                       r.c.status.in_(("completed", "interrupted")))
+             .order_by(r.c.started_at.desc()).limit(1))
+    with engine.connect() as conn:
+        return conn.execute(query).scalar()
+
+
 def finish_run(engine: Engine, run_id: str, *, status: str, counts: Mapping[str, Any],
                error: str | None = None) -> None:
     """Close a run with its status and counts."""

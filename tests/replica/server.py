@@ -167,6 +167,11 @@ class ReplicaServer:
                     return fault
         return None
 
+    def fault_hits(self, path: str) -> int:
+        """How many requests the fault added for ``path`` has answered (or is answering)."""
+        with self._lock:
+            return sum(used[0] for pattern, _fault, used in self._faults if pattern == path)
+
     def record(self, entry: RequestRecord) -> None:
         """Append to the request log."""
         with self._lock:
