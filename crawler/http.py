@@ -4,7 +4,10 @@ Politeness: robots.txt (protego, fetched once per host per client), an honest
 User-Agent, a per-host rate cap, Retry-After on 429/503, exponential backoff with
 jitter on 5xx, timeouts and broken connections, a bounded number of tries. Safety:
 only allowlisted hosts, redirects followed by hand and only to allowlisted hosts, a
-response size and time cap, a content-type check. Revalidation: If-None-Match /
+response size cap, a content-type check, and one time budget per download
+(``max_seconds``: every try, redirect hop and backoff wait of one `fetch` together; a
+server that trickles bytes cannot stall the run for longer, and an over-budget download
+is not retried). Revalidation: If-None-Match /
 If-Modified-Since from a `ValidatorStore`; a 304 returns the archived body.
 
 Validators are keyed by ``SiteUrls.canonical(url)`` so that they survive a change of
@@ -25,6 +28,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from crawler.archive import RawArchive
+from crawler.limits import Budget, OverBudget, Slow, TooLarge
 from crawler.ratelimit import HostRateLimiter
 from crawler.robots import ROBOTS_MAX_BYTES, RobotsRules, default_user_agent
 from crawler.responses import (REDIRECTS, FetchLogEntry, FetchLogSink, FetchResult, Hop,
@@ -66,10 +70,11 @@ class PoliteClient:
         self.max_tries = max(1, max_tries)
         self.max_bytes, self.max_redirects = max_bytes, max_redirects
         self.backoff_base, self.max_retry_after = backoff_base, max_retry_after
-        self.max_seconds = max_seconds
+        self.max_seconds = max_seconds  # the whole download's budget, all tries together
         self.rate_per_second = rate_per_second
         self.limiter = HostRateLimiter(rate_per_second)
         self.robots = RobotsRules(self._fetch_robots, urls.robots_url, self._crawl_delay)
+        self.timeout = timeout
         self._http = httpx.Client(headers={"User-Agent": self.user_agent},
                                   timeout=httpx.Timeout(timeout), follow_redirects=False,
                                   transport=transport)
@@ -157,21 +162,31 @@ class PoliteClient:
                       ) -> tuple[FetchResult, httpx.Headers | None]:
         """The result and the final response headers, after at most max_tries tries."""
         last: _Retry | None = None
+        budget = Budget(time.monotonic(), self.max_seconds)
         for attempt in range(1, self.max_tries + 1):
             try:
                 result, headers = self._attempt(url, attempt, expect, usable, check_robots,
-                                                max_bytes or self.max_bytes)
+                                                max_bytes or self.max_bytes, budget)
                 result.attempts = attempt
                 return result, headers
+            except OverBudget as over:
+                return failed(url, over.final_url, over.status, str(over),
+                               attempts=attempt), None
             except _Retry as retry:
                 last = retry
                 if attempt == self.max_tries:
                     break
                 host = urlsplit(retry.final_url).netloc
+                wait = (min(retry.retry_after, self.max_retry_after)
+                        if retry.retry_after is not None else self._backoff(attempt))
+                if budget.left() < wait:
+                    return failed(url, retry.final_url, retry.status,
+                                   f"{budget.describe()} after {attempt} tries "
+                                   f"(last: {retry.reason})", attempts=attempt), None
                 if retry.retry_after is not None:
-                    self.limiter.defer(host, min(retry.retry_after, self.max_retry_after))
+                    self.limiter.defer(host, wait)
                 else:
-                    time.sleep(self._backoff(attempt))
+                    time.sleep(wait)
         assert last is not None
         return failed(url, last.final_url, last.status,
                        f"gave up after {self.max_tries} tries: {last.reason}",
@@ -184,13 +199,16 @@ class PoliteClient:
 
     def _attempt(self, url: str, attempt: int, expect: tuple[str, ...] | None,
                  usable: CachedValidators | None, check_robots: bool,
-                 max_bytes: int) -> tuple[FetchResult, httpx.Headers | None]:
-        """One try, following redirects by hand; raises _Retry for transient trouble."""
+                 max_bytes: int, budget: Budget) -> tuple[FetchResult, httpx.Headers | None]:
+        """One try, following redirects by hand; raises _Retry for transient trouble and
+        OverBudget when the download's time budget is spent."""
         current = url
         headers = request_headers(expect, usable)
         for _ in range(self.max_redirects + 1):
-            hop = self._request(current, headers, attempt, expect, max_bytes)
+            hop = self._request(current, headers, attempt, expect, max_bytes, budget)
             status = hop.status
+            if hop.over_budget:
+                raise OverBudget(hop.error or budget.describe(), status, current)
             if hop.error and hop.retryable:
                 raise _Retry(hop.error, status, current, retry_after(hop.headers))
             if hop.error:
@@ -229,23 +247,29 @@ class PoliteClient:
 
     # -- the wire ----------------------------------------------------------------------
     def _request(self, url: str, headers: dict[str, str], attempt: int,
-                 expect: tuple[str, ...] | None, max_bytes: int) -> Hop:
+                 expect: tuple[str, ...] | None, max_bytes: int, budget: Budget) -> Hop:
         """One GET: status, headers and a checked body (or an error), logged."""
         self.limiter.wait(urlsplit(url).netloc)
         hop = Hop(url)
         started = time.monotonic()
         fetched_at = datetime.now(timezone.utc)
+        if budget.left() <= 0:
+            hop.error, hop.over_budget = budget.describe(), True
+            return hop
+        wait = httpx.Timeout(max(0.05, min(self.timeout, budget.left())))
         try:
-            with self._http.stream("GET", url, headers=headers) as response:
+            with self._http.stream("GET", url, headers=headers, timeout=wait) as response:
                 hop.status, hop.headers = response.status_code, response.headers
                 if response.is_success:
-                    hop.body = self._read(response, started, max_bytes)
+                    hop.body = self._read(response, budget, max_bytes)
                     check_body(hop, expect)
                 else:
-                    hop.body = self._read(response, started, _ERROR_BODY_BYTES, cap=False)
+                    hop.body = self._read(response, budget, _ERROR_BODY_BYTES, cap=False)
                     classify_status(hop)
-        except _TooLarge as too_large:
+        except TooLarge as too_large:
             hop.error, hop.body = str(too_large), too_large.partial
+        except Slow as slow:
+            hop.error, hop.body, hop.over_budget = str(slow), slow.partial, True
         except httpx.TimeoutException as exc:
             hop.error, hop.retryable = f"timeout ({type(exc).__name__})", True
         except httpx.TransportError as exc:
@@ -261,12 +285,12 @@ class PoliteClient:
                                    error=hop.error, fetched_at=fetched_at))
         return hop
 
-    def _read(self, response: httpx.Response, started: float, limit: int,
+    def _read(self, response: httpx.Response, budget: Budget, limit: int,
               cap: bool = True) -> bytes:
-        """The body, at most ``limit`` bytes (`_TooLarge` past it when ``cap``)."""
+        """The body, at most ``limit`` bytes (`TooLarge` past it when ``cap``)."""
         declared = response.headers.get("content-length", "")
         if cap and declared.isdigit() and int(declared) > limit:
-            raise _TooLarge(f"response larger than {limit} bytes "
+            raise TooLarge(f"response larger than {limit} bytes "
                             f"(Content-Length {declared})", b"")
         chunks: list[bytes] = []
         size = 0
@@ -275,10 +299,11 @@ class PoliteClient:
             size += len(chunk)
             if size > limit:
                 if cap:
-                    raise _TooLarge(f"response larger than {limit} bytes", b"".join(chunks))
+                    raise TooLarge(f"response larger than {limit} bytes", b"".join(chunks))
                 break
-            if time.monotonic() - started > self.max_seconds:
-                raise httpx.ReadTimeout(f"response took longer than {self.max_seconds} s")
+            if budget.left() <= 0:
+                raise Slow(f"{budget.describe()} ({size} bytes received)",
+                            b"".join(chunks))
         return b"".join(chunks)
 
 
@@ -290,11 +315,3 @@ class PoliteClient:
         if self.rate_per_second > 0:
             self.limiter.set_interval(urlsplit(robots_url).netloc,
                                       min(delay, self.max_retry_after))
-
-
-class _TooLarge(Exception):
-    def __init__(self, message: str, partial: bytes) -> None:
-        super().__init__(message)
-        self.partial = partial
-
-

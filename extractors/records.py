@@ -29,6 +29,7 @@ class ProblemCode(StrEnum):
     GENERAL = "general"
     CORRUPT_DOCUMENT = "corrupt_document"   # the file cannot be opened at all
     UNRECOGNISED = "unrecognised"           # no page type recognises the document
+    OVER_CAP = "over_cap"                   # too big to read safely (a PDF cap's figure)
 
 
 @dataclass
@@ -79,6 +80,7 @@ class Finding:
     page: int | None = None
     addressee: str | None = None
     anchor: str | None = None
+    lead_in: str | None = None   # the lead-in an item finding stands under, as printed
 
 
 @dataclass
@@ -138,7 +140,8 @@ class Extraction:
             },
             "recommendations": [
                 {"kind": f.kind, "ref": f.ref, "text": f.text, "force": f.force,
-                 "due_by": _iso(f.due_by), "page": f.page, "addressee": f.addressee}
+                 "due_by": _iso(f.due_by), "page": f.page, "addressee": f.addressee,
+                 "lead_in": f.lead_in}
                 for f in self.recommendations
             ],
             "grades": [

@@ -105,7 +105,8 @@ def extract_documents(ctx: RunContext, landing: Extraction,
         for p in doc.extraction.problems:
             p.location = p.location or doc.url
         problems += doc.extraction.problems
-        if any(p.code in (ProblemCode.CORRUPT_DOCUMENT, ProblemCode.UNRECOGNISED)
+        if any(p.code in (ProblemCode.CORRUPT_DOCUMENT, ProblemCode.UNRECOGNISED,
+                              ProblemCode.OVER_CAP)
                for p in doc.extraction.problems):
             doc.status = DocStatus.QUARANTINED
         _check_printed_date(landing, doc, problems)

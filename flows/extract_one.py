@@ -24,6 +24,8 @@ def extract_document(path_or_url: str, site: str | None = None) -> dict[str, Any
         if not path.is_file():
             raise FileNotFoundError(f"no such file: {path_or_url}")
         data, source = path.read_bytes(), str(path)
+        if not data:
+            raise ValueError(f"empty file (0 bytes): {path_or_url}")
         urls = SiteUrls(site or DEFAULT_SITE)
     return extract(data, source, PageContext(urls=urls)).to_json()
 

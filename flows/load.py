@@ -6,7 +6,8 @@ from typing import Any
 
 from extractors.records import Stage
 from flows.rows import build_bundle
-from flows.work import LoadSummary, Outcome, PublicationWork, RunContext
+from flows.work import DocStatus, LoadSummary, Outcome, PublicationWork, RunContext
+from section55.register import rebuild_register
 from store import repository as repo
 
 
@@ -35,6 +36,7 @@ def validate_and_load_step(ctx: RunContext, works: list[PublicationWork]) -> Loa
                 work.outcome = Outcome.QUARANTINED
             else:
                 result = repo.load_publication(conn, bundle, now=now, run_id=ctx.run_id)
+                totals.add("recommendation_register", rebuild_register(conn, work.publication_id))
                 for table, c in result.counts.tables.items():
                     totals.add(table, c)
                 work.outcome = Outcome.NEW if result.is_new else (
@@ -42,7 +44,9 @@ def validate_and_load_step(ctx: RunContext, works: list[PublicationWork]) -> Loa
                                            for c in result.counts.tables.values())
                     else Outcome.UNCHANGED)
                 summary.opened += result.obligations_opened
-                repo.clear_quarantine(conn, work.landing_url, (Stage.EXTRACT, Stage.FETCH))
+                for source in [work.landing_url] + [d.url for d in work.documents
+                                                    if d.sha256 and d.status != DocStatus.QUARANTINED]:
+                    repo.clear_quarantine(conn, source, (Stage.EXTRACT, Stage.FETCH))  # fixed now
         _count(summary, work)
         _record_problems(ctx, work, summary, now)
     summary.tables = totals.as_dict()

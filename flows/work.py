@@ -106,7 +106,8 @@ class RunContext:
             self._client = PoliteClient(
                 self.urls, self.archive, self.validators, self.fetch_log,
                 rate_per_second=self.settings.rate_per_second, max_tries=self.settings.max_tries,
-                timeout=self.settings.timeout, backoff_base=self.settings.backoff_base, **kwargs)
+                timeout=self.settings.timeout, backoff_base=self.settings.backoff_base,
+                max_seconds=self.settings.download_budget, **kwargs)
             if self.settings.global_rate_limit:
                 _share_rate_limit(self._client, self.settings.global_rate_limit)
         return self._client

@@ -9,6 +9,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from store import tables as t
+from store.journal import record_changes
+from store.repository import utcnow
 
 
 class NotFound(LookupError):
@@ -63,6 +65,10 @@ def record_response(conn: Connection, publication_id: str, force_id: str, respon
     if row is None:
         raise NotFound(f"no Section 55 obligation for {force_id!r} on {publication_id!r}")
     conn.execute(sa.update(o).where(*where).values(responded_on=responded_on, response_url=url))
+    record_changes(conn, "response_recorded", [
+        {"publication_id": publication_id, "force_id": force_id,
+         "detail": {"responded_on": responded_on, "url": url, "source": "manual"}}],
+        now=utcnow())
     return dict(conn.execute(sa.select(o).where(*where)).mappings().one())
 
 
@@ -123,6 +129,12 @@ def refresh_statuses(conn: Connection, as_of: date, judge: Any) -> dict[str, int
                                         o.c.force_id == sa.bindparam("fid"))
                      .values(status=sa.bindparam("new_status"),
                              status_as_of=sa.bindparam("as_of")), changes)
+        from store.journal import record_changes
+        from store.repository import utcnow
+        record_changes(conn, "status_changed", [
+            {"publication_id": c["pid"], "force_id": c["fid"],
+             "detail": {"status": c["new_status"], "as_of": as_of}} for c in changes],
+            now=utcnow())
     counts = conn.execute(sa.select(o.c.status, sa.func.count()).group_by(o.c.status))
     return {status: n for status, n in counts}
 

@@ -19,21 +19,13 @@ from flows.extract_one import extract_document
 from tests.flows.helpers import rows, run
 from tests.replica.server import ReplicaServer
 from tests.replica.truth import normalise_text
-from tests.replica_alt.site import AltServer, build_alt_site
 from tests.replica.site import build_site
-from tests.replica_fifth.site import build_fifth_site
-from tests.replica_fourth.site import FourthServer, build_fourth_site
-from tests.replica_sixth.site import build_sixth_site
-from tests.replica_third.site import build_third_site
+from tests.sites.replicas import REPLICAS as INDEPENDENT
 
 # every replica site: its builder and the server that serves it
-REPLICAS: dict[str, tuple[Callable[[], Any], type[ReplicaServer]]] = {
+REPLICAS: dict[str, tuple[Callable[[], Any], Callable[..., ReplicaServer]]] = {
     "main": (build_site, ReplicaServer),
-    "alt": (build_alt_site, AltServer),
-    "third": (build_third_site, ReplicaServer),
-    "fourth": (build_fourth_site, FourthServer),
-    "fifth": (build_fifth_site, ReplicaServer),
-    "sixth": (build_sixth_site, ReplicaServer),
+    **{r.name: (r.build, r.server) for r in INDEPENDENT},
 }
 
 

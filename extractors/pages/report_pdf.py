@@ -18,6 +18,7 @@ from extractors.pages.base import PageContext, is_pdf
 from extractors.pdf.blocks import pdf_blocks
 from extractors.pdf.document import PdfError, PdfLayoutPage, pdf_metadata_title
 from extractors.pdf.furniture import remove_furniture
+from extractors.pdf.limits import PdfOverCap
 from extractors.pdf.layout import pdf_layout_pages
 from extractors.pdf.lines import pdf_line_pages
 from extractors.records import DocumentLink, Extraction, Problem, ProblemCode, Publication
@@ -37,6 +38,10 @@ def extract_report_pdf(data: bytes, source: str) -> Extraction:
     except PdfError as exc:
         result.problems.append(Problem("extract", f"corrupt PDF: {exc}", {}, source,
                                        ProblemCode.CORRUPT_DOCUMENT))
+        return result
+    except PdfOverCap as exc:  # too costly to read: the figure goes to quarantine
+        result.problems.append(Problem("extract", str(exc), dict(exc.record), source,
+                                       ProblemCode.OVER_CAP))
         return result
     except Exception as exc:  # pdfium can fail in ways of its own on broken files
         result.problems.append(Problem("extract", f"corrupt PDF: {type(exc).__name__}: {exc}",
@@ -140,7 +145,7 @@ class ReportPdf:
         from extractors.grades.pdf import grades_from_pdf
         out = extract_report_pdf(data, url)
         wanted, force, cycle = grade_hints(url, context)
-        if wanted:
+        if wanted and not any(p.code == ProblemCode.OVER_CAP for p in out.problems):
             out.grades, problems = grades_from_pdf(data, force=force, cycle=cycle)
             out.problems += problems
         return out

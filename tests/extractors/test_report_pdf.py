@@ -145,7 +145,7 @@ def test_extracted_findings_pass_the_schema(untidy) -> None:
     frame = rows_of(extract_report_pdf(untidy[0], "r.pdf").recommendations)
     valid, rejected = validate_recommendations(frame)
     assert rejected == []
-    assert len(valid) == len(frame) == 15
+    assert len(valid) == len(frame) == 16
     assert list(valid.columns) == COLUMNS
     assert str(valid["page"].dtype) == "Int64"
     assert valid.loc[1, "due_by"] == date(2025, 3, 31)
