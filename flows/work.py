@@ -172,22 +172,3 @@ class DocumentFindings:
     grades: list[Grade] = field(default_factory=list)
     grades_source: dict[int, str] = field(default_factory=dict)
     key_findings: str | None = None
-
-
-def _share_rate_limit(client: PoliteClient, name: str) -> None:
-    """Also take a slot of a Prefect global rate limit before every request, so that
-    several workers share one cap on the site (strict: a missing limit is an error)."""
-    from prefect.concurrency.sync import rate_limit
-    local_wait = client.limiter.wait
-
-    def wait(host: str) -> float:
-        rate_limit(name, occupy=1, strict=True)
-        return local_wait(host)
-
-    client.limiter.wait = wait  # type: ignore[method-assign]
-
-
-def open_context(settings: Settings, engine: Engine, run_id: str) -> RunContext:
-    """A run context on the configured site, archive and database."""
-    return RunContext(settings, engine, run_id, SiteUrls(settings.site),
-                      RawArchive(settings.archive_dir), repo.DbFetchLog(engine, run_id))

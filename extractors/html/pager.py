@@ -8,11 +8,9 @@ from urllib.parse import parse_qs, urlsplit
 
 from lxml.html import HtmlElement
 
+from extractors.html.text import squash
+
 _NEXT_TEXT = re.compile(r"^(next(\s+page)?|older( posts| entries)?)\b|^[›»→>]+$", re.I)
-
-
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
 
 
 def next_page(root: HtmlElement, base_url: str, urls: Any) -> str | None:
@@ -33,7 +31,7 @@ def next_page(root: HtmlElement, base_url: str, urls: Any) -> str | None:
                 return found
     anchors = list(root.iter("a"))
     for anchor in anchors:
-        label = _clean(anchor.text_content()) or _clean(anchor.get("aria-label") or "")
+        label = squash(anchor.text_content()) or squash(anchor.get("aria-label") or "")
         aria = (anchor.get("aria-label") or anchor.get("title") or "").lower()
         if _NEXT_TEXT.match(label) or aria.startswith("next"):
             found = usable(anchor.get("href"))
@@ -41,7 +39,7 @@ def next_page(root: HtmlElement, base_url: str, urls: Any) -> str | None:
                 return found
     wanted = str(current + 1)
     for anchor in anchors:
-        if _clean(anchor.text_content()) == wanted:
+        if squash(anchor.text_content()) == wanted:
             found = usable(anchor.get("href"))
             if found:
                 return found
@@ -59,7 +57,7 @@ def _current_page(root: HtmlElement, base_url: str) -> int:
     """The page number: aria-current in the pager, else /page/N/ or ?page=N, else 1."""
     for el in root.iter():
         if isinstance(el.tag, str) and (el.get("aria-current") or "").lower() == "page":
-            text = _clean(el.text_content())
+            text = squash(el.text_content())
             if text.isdigit():
                 return int(text)
     return _page_in_url(base_url) or 1

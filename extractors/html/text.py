@@ -45,8 +45,12 @@ def text_of(node: Tag | NavigableString | None) -> str:
     """Visible text of a node with whitespace collapsed."""
     if node is None:
         return ""
-    raw = node.get_text(" ", strip=True) if isinstance(node, Tag) else str(node)
-    return re.sub(r"\s+", " ", raw.replace("\xa0", " ")).strip()
+    return squash(node.get_text(" ", strip=True) if isinstance(node, Tag) else str(node))
+
+
+def squash(text: str) -> str:
+    """Runs of whitespace (no-break spaces too) as one space, trimmed."""
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
 
 
 def main_content(soup: BeautifulSoup) -> Tag:

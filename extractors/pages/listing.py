@@ -23,7 +23,7 @@ from lxml.html import HtmlElement
 from extractors.dates import parse_date
 from extractors.html.chrome import main_region, off_main
 from extractors.html.pager import next_page
-from extractors.html.text import decode_html
+from extractors.html.text import decode_html, squash
 from extractors.records import DocumentLink, Extraction, ListingItem, Problem
 
 if TYPE_CHECKING:  # the crawler's URL rules; a plain object with the same methods works too
@@ -170,8 +170,8 @@ def _item_title(links: list[_Link], container: HtmlElement) -> str | None:
     for heading in container.iter(*_HEADING_TAGS):
         if any(_contains(heading, link.anchor) or _contains(link.anchor, heading)
                for link in links):
-            return _clean(heading.text_content()) or None
-    texts = [_clean(link.anchor.text_content()) or _clean(link.anchor.get("title") or "")
+            return squash(heading.text_content()) or None
+    texts = [squash(link.anchor.text_content()) or squash(link.anchor.get("title") or "")
              for link in links]
     texts = [t for t in texts if t and not re.fullmatch(r"(read more|more|view|details)\W*", t,
                                                         re.I)]
@@ -194,14 +194,10 @@ def _item_date(container: HtmlElement, title: str | None) -> date | None:
         found = parse_date(time_el.get("datetime")) or parse_date(time_el.text_content())
         if found:
             return found
-    text = _clean(" ".join(container.itertext()))
+    text = squash(" ".join(container.itertext()))
     if title:
         text = text.replace(title, " ")
     return parse_date(text)
-
-
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
 
 
 # -- the page type -----------------------------------------------------------------------

@@ -11,6 +11,7 @@ from lxml import etree
 from extractors.dates import parse_date
 from extractors.findings.blocks import findings_from_blocks
 from extractors.findings.labels import TextBlock
+from extractors.html.text import decode_html
 from extractors.html.blocks import element_text, html_blocks, main_element, strip_chrome
 from extractors.records import DocumentLink, Extraction, Problem, Publication
 
@@ -29,7 +30,8 @@ def extract_report_html(data: bytes, source: str) -> Extraction:
     """Read an HTML report version: its own printed date, key findings and every finding."""
     result = Extraction(source=source, kind="report_html")
     try:
-        doc = lxml.html.document_fromstring(data)
+        doc = lxml.html.document_fromstring(
+            re.sub(r"^\s*<\?xml[^>]*\?>", "", decode_html(data)))  # lxml refuses str with one
     except (etree.ParserError, ValueError) as exc:
         result.problems.append(Problem("extract", f"unreadable HTML: {exc}", {}, source))
         return result
