@@ -25,10 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from crawler.archive import RawArchive  # noqa: E402
+from flows.steps import listing_reader  # noqa: E402
 from crawler.discover import discover  # noqa: E402
 from crawler.http import FetchLogEntry, MemoryValidatorStore, PoliteClient  # noqa: E402
 from crawler.urls import SiteUrls  # noqa: E402
-from extractors.pages.listing import decode_html
+from extractors.html.text import decode_html  # noqa: E402
 from tests.replica.server import ReplicaServer  # noqa: E402
 from tests.replica.site import build_site  # noqa: E402
 
@@ -59,7 +60,8 @@ def crawl(server: ReplicaServer, archive: RawArchive, validators: MemoryValidato
     failures: list[str] = []
     with PoliteClient(urls, archive, validators, log.append, rate_per_second=rate,
                       backoff_base=0.05, max_retry_after=2.0, timeout=10.0) as client:
-        found = discover(client, urls, set(), full=True)
+        found = discover(client, urls, set(), full=True,
+             read_listing=listing_reader(urls))
         documents: list[str] = []
         for item in found.items:
             page = client.fetch(item.url, expect=("html",))

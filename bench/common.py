@@ -94,6 +94,7 @@ def median(values: list[float]) -> float:
 def bench_settings(site_url: str, data_dir: Path, *, rate: float = 0.0,
                    as_of: date = AS_OF, db_url: str | None = None) -> Settings:
     """Settings like the tests' (short backoff) with a chosen rate cap."""
+    data_dir.mkdir(parents=True, exist_ok=True)  # the store no longer creates directories
     return Settings(site=site_url, db_url=db_url or default_db_url(data_dir),
                     data_dir=data_dir, as_of=as_of, rate_per_second=rate, max_tries=3,
                     timeout=10, backoff_base=0.05)

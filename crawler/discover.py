@@ -1,11 +1,22 @@
 """Discovery: walk the publications listing by its next links."""
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from crawler.http import PoliteClient
 from crawler.urls import SiteUrls
-from extractors.pages.listing import ListingItem, parse_listing
+
+
+class ListingItem(Protocol):
+    """What the crawler needs of a listed publication (the listing page type makes them)."""
+
+    publication_id: str
+
+
+# (page bytes, its URL, the charset the server declared) -> (items, next page URL or None)
+ReadListing = Callable[[bytes, str, "str | None"], tuple[Sequence[Any], "str | None"]]
 
 
 class DiscoveryError(RuntimeError):
@@ -16,7 +27,7 @@ class DiscoveryError(RuntimeError):
 class DiscoveryResult:
     """Publications seen on the listing, in listing order, once each."""
 
-    items: list[ListingItem] = field(default_factory=list)
+    items: list[Any] = field(default_factory=list)  # ListingItem-like, in listing order
     known_ids: frozenset[str] = frozenset()
     pages_fetched: int = 0
     pages_not_modified: int = 0
@@ -25,14 +36,17 @@ class DiscoveryResult:
     complete: bool = False  # True when the walk reached the last listing page
 
     @property
-    def new_items(self) -> list[ListingItem]:
+    def new_items(self) -> list[Any]:
         """Items whose publication id was not in ``known_ids``."""
         return [item for item in self.items if item.publication_id not in self.known_ids]
 
 
 def discover(client: PoliteClient, urls: SiteUrls, known_ids: set[str], *, full: bool,
-             max_pages: int = 10_000) -> DiscoveryResult:
+             read_listing: ReadListing, max_pages: int = 10_000) -> DiscoveryResult:
     """Listing items, all pages (``full``) or up to the first page with nothing new.
+
+    The crawler only fetches: ``read_listing`` (the pipeline hands each page to the
+    listing page type) says what a page lists and where the next page is.
 
     Raises DiscoveryError when the first listing page cannot be fetched or shows no
     publications; trouble on a later page ends the walk with an entry in ``errors``.
@@ -57,8 +71,7 @@ def discover(client: PoliteClient, urls: SiteUrls, known_ids: set[str], *, full:
         result.pages_fetched += 1
         result.pages_not_modified += int(fetched.not_modified)
         result.listing_urls.append(page_url)
-        items, next_url = parse_listing(fetched.body, fetched.final_url, urls,
-                                        encoding=fetched.charset)
+        items, next_url = read_listing(fetched.body, fetched.final_url, fetched.charset)
         if not items:
             if first:
                 raise DiscoveryError(f"listing empty: no publications found on {page_url}")

@@ -4,34 +4,33 @@ Politeness: robots.txt (protego, fetched once per host per client), an honest
 User-Agent, a per-host rate cap, Retry-After on 429/503, exponential backoff with
 jitter on 5xx, timeouts and broken connections, a bounded number of tries. Safety:
 only allowlisted hosts, redirects followed by hand and only to allowlisted hosts, a
-response size and time cap, a content-type check. Revalidation: If-None-Match /
+response size cap, a content-type check, and one time budget per download
+(``max_seconds``: every try, redirect hop and backoff wait of one `fetch` together; a
+server that trickles bytes cannot stall the run for longer, and an over-budget download
+is not retried). Revalidation: If-None-Match /
 If-Modified-Since from a `ValidatorStore`; a 304 returns the archived body.
 
 Validators are keyed by ``SiteUrls.canonical(url)`` so that they survive a change of
 ``--site``. A truncated transfer is detected by HTTP framing: an httpx protocol error (the
 connection closed before Content-Length bytes or mid-chunk), a body shorter than
 Content-Length, or, for a read-until-close response, a PDF without a ``%%EOF``
-trailer; each is retried, then reported as ``ok=False`` (never stored). A PDF that
-arrived whole by its framing but has no trailer is the server's own broken file: it
-is archived and returned with ``ok=True`` and a ``warning`` (the PDF extractor then
-quarantines it), so that it is not downloaded again every night.
+trailer; each is retried, then reported as ``ok=False`` (never stored). A PDF whole by
+its framing but with no trailer is the server's own broken file: archived and returned
+with ``ok=True`` and a ``warning`` (the PDF extractor quarantines it), never re-fetched.
 """
 from __future__ import annotations
 
-import os
 import random
-import threading
 import time
-from dataclasses import dataclass
 from datetime import datetime, timezone
-from importlib.metadata import PackageNotFoundError, version
 from urllib.parse import urljoin, urlsplit
 
 import httpx
-from protego import Protego
 
 from crawler.archive import RawArchive
+from crawler.limits import Budget, OverBudget, Slow, TooLarge
 from crawler.ratelimit import HostRateLimiter
+from crawler.robots import ROBOTS_MAX_BYTES, RobotsRules, default_user_agent
 from crawler.responses import (REDIRECTS, FetchLogEntry, FetchLogSink, FetchResult, Hop,
                                check_body, classify_status, failed, parse_retry_after,
                                request_headers, retry_after)
@@ -43,25 +42,7 @@ __all__ = ["CachedValidators", "DEFAULT_USER_AGENT", "FetchLogEntry", "FetchLogS
            "FetchResult", "JsonValidatorStore", "MemoryValidatorStore", "PoliteClient",
            "ValidatorStore", "default_user_agent", "parse_retry_after"]
 
-ROBOTS_TOKEN = "hmicfrs"
-PROJECT_URL = "https://github.com/hmicfrs"
-_ROBOTS_MAX_BYTES = 512_000
 _ERROR_BODY_BYTES = 65_536
-
-
-def default_user_agent() -> str:
-    """``HMICFRS_USER_AGENT``, else 'hmicfrs/<version> (+<project>; contact: <HMICFRS_CONTACT>)'."""
-    override = os.environ.get("HMICFRS_USER_AGENT", "").strip()
-    if override:
-        return override
-    try:
-        ours = version("hmicfrs")
-    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-        ours = "0"
-    contact = os.environ.get("HMICFRS_CONTACT", "").strip()
-    details = f"+{PROJECT_URL}" + (f"; contact: {contact}" if contact else "")
-    return f"hmicfrs/{ours} ({details})"
-
 
 DEFAULT_USER_AGENT = default_user_agent()
 
@@ -72,12 +53,6 @@ class _Retry(Exception):
         super().__init__(reason)
         self.reason, self.status, self.final_url = reason, status, final_url
         self.retry_after = retry_after
-
-
-@dataclass
-class _Robots:
-    parser: Protego | None  # None: disallow everything
-    problem: str | None = None
 
 
 class PoliteClient:
@@ -95,11 +70,11 @@ class PoliteClient:
         self.max_tries = max(1, max_tries)
         self.max_bytes, self.max_redirects = max_bytes, max_redirects
         self.backoff_base, self.max_retry_after = backoff_base, max_retry_after
-        self.max_seconds = max_seconds
+        self.max_seconds = max_seconds  # the whole download's budget, all tries together
         self.rate_per_second = rate_per_second
         self.limiter = HostRateLimiter(rate_per_second)
-        self._robots: dict[str, _Robots] = {}
-        self._robots_lock = threading.Lock()
+        self.robots = RobotsRules(self._fetch_robots, urls.robots_url, self._crawl_delay)
+        self.timeout = timeout
         self._http = httpx.Client(headers={"User-Agent": self.user_agent},
                                   timeout=httpx.Timeout(timeout), follow_redirects=False,
                                   transport=transport)
@@ -110,7 +85,7 @@ class PoliteClient:
         """GET ``url`` (retrying, revalidating); the body is archived and returned."""
         if not self.urls.is_allowed(url):
             return failed(url, url, None, f"refused foreign host {urlsplit(url).hostname}")
-        refusal = self._robots_refusal(url)
+        refusal = self.robots.refusal(url)
         if refusal:
             return failed(url, url, None, refusal)
         return self._fetch(url, expect, conditional, check_robots=True)
@@ -134,11 +109,11 @@ class PoliteClient:
 
     def allowed_by_robots(self, url: str) -> bool:
         """True when robots.txt for the URL's host lets us fetch it."""
-        return self._robots_refusal(url) is None
+        return self.robots.refusal(url) is None
 
     def robots_problem(self, url: str) -> str | None:
         """Why robots.txt for the URL's host could not be read (then all is disallowed)."""
-        return self._robots_for(url).problem
+        return self.robots.problem(url)
 
     def close(self) -> None:
         self._http.close()
@@ -187,21 +162,31 @@ class PoliteClient:
                       ) -> tuple[FetchResult, httpx.Headers | None]:
         """The result and the final response headers, after at most max_tries tries."""
         last: _Retry | None = None
+        budget = Budget(time.monotonic(), self.max_seconds)
         for attempt in range(1, self.max_tries + 1):
             try:
                 result, headers = self._attempt(url, attempt, expect, usable, check_robots,
-                                                max_bytes or self.max_bytes)
+                                                max_bytes or self.max_bytes, budget)
                 result.attempts = attempt
                 return result, headers
+            except OverBudget as over:
+                return failed(url, over.final_url, over.status, str(over),
+                               attempts=attempt), None
             except _Retry as retry:
                 last = retry
                 if attempt == self.max_tries:
                     break
                 host = urlsplit(retry.final_url).netloc
+                wait = (min(retry.retry_after, self.max_retry_after)
+                        if retry.retry_after is not None else self._backoff(attempt))
+                if budget.left() < wait:
+                    return failed(url, retry.final_url, retry.status,
+                                   f"{budget.describe()} after {attempt} tries "
+                                   f"(last: {retry.reason})", attempts=attempt), None
                 if retry.retry_after is not None:
-                    self.limiter.defer(host, min(retry.retry_after, self.max_retry_after))
+                    self.limiter.defer(host, wait)
                 else:
-                    time.sleep(self._backoff(attempt))
+                    time.sleep(wait)
         assert last is not None
         return failed(url, last.final_url, last.status,
                        f"gave up after {self.max_tries} tries: {last.reason}",
@@ -214,13 +199,16 @@ class PoliteClient:
 
     def _attempt(self, url: str, attempt: int, expect: tuple[str, ...] | None,
                  usable: CachedValidators | None, check_robots: bool,
-                 max_bytes: int) -> tuple[FetchResult, httpx.Headers | None]:
-        """One try, following redirects by hand; raises _Retry for transient trouble."""
+                 max_bytes: int, budget: Budget) -> tuple[FetchResult, httpx.Headers | None]:
+        """One try, following redirects by hand; raises _Retry for transient trouble and
+        OverBudget when the download's time budget is spent."""
         current = url
         headers = request_headers(expect, usable)
         for _ in range(self.max_redirects + 1):
-            hop = self._request(current, headers, attempt, expect, max_bytes)
+            hop = self._request(current, headers, attempt, expect, max_bytes, budget)
             status = hop.status
+            if hop.over_budget:
+                raise OverBudget(hop.error or budget.describe(), status, current)
             if hop.error and hop.retryable:
                 raise _Retry(hop.error, status, current, retry_after(hop.headers))
             if hop.error:
@@ -252,30 +240,36 @@ class PoliteClient:
             host = urlsplit(urljoin(current, location)).hostname
             return None, f"refused redirect to foreign host {host}"
         if check_robots:
-            refusal = self._robots_refusal(target)
+            refusal = self.robots.refusal(target)
             if refusal:
                 return None, f"redirect to {target} refused: {refusal}"
         return target, None
 
     # -- the wire ----------------------------------------------------------------------
     def _request(self, url: str, headers: dict[str, str], attempt: int,
-                 expect: tuple[str, ...] | None, max_bytes: int) -> Hop:
+                 expect: tuple[str, ...] | None, max_bytes: int, budget: Budget) -> Hop:
         """One GET: status, headers and a checked body (or an error), logged."""
         self.limiter.wait(urlsplit(url).netloc)
         hop = Hop(url)
         started = time.monotonic()
         fetched_at = datetime.now(timezone.utc)
+        if budget.left() <= 0:
+            hop.error, hop.over_budget = budget.describe(), True
+            return hop
+        wait = httpx.Timeout(max(0.05, min(self.timeout, budget.left())))
         try:
-            with self._http.stream("GET", url, headers=headers) as response:
+            with self._http.stream("GET", url, headers=headers, timeout=wait) as response:
                 hop.status, hop.headers = response.status_code, response.headers
                 if response.is_success:
-                    hop.body = self._read(response, started, max_bytes)
+                    hop.body = self._read(response, budget, max_bytes)
                     check_body(hop, expect)
                 else:
-                    hop.body = self._read(response, started, _ERROR_BODY_BYTES, cap=False)
+                    hop.body = self._read(response, budget, _ERROR_BODY_BYTES, cap=False)
                     classify_status(hop)
-        except _TooLarge as too_large:
+        except TooLarge as too_large:
             hop.error, hop.body = str(too_large), too_large.partial
+        except Slow as slow:
+            hop.error, hop.body, hop.over_budget = str(slow), slow.partial, True
         except httpx.TimeoutException as exc:
             hop.error, hop.retryable = f"timeout ({type(exc).__name__})", True
         except httpx.TransportError as exc:
@@ -291,12 +285,12 @@ class PoliteClient:
                                    error=hop.error, fetched_at=fetched_at))
         return hop
 
-    def _read(self, response: httpx.Response, started: float, limit: int,
+    def _read(self, response: httpx.Response, budget: Budget, limit: int,
               cap: bool = True) -> bytes:
-        """The body, at most ``limit`` bytes (`_TooLarge` past it when ``cap``)."""
+        """The body, at most ``limit`` bytes (`TooLarge` past it when ``cap``)."""
         declared = response.headers.get("content-length", "")
         if cap and declared.isdigit() and int(declared) > limit:
-            raise _TooLarge(f"response larger than {limit} bytes "
+            raise TooLarge(f"response larger than {limit} bytes "
                             f"(Content-Length {declared})", b"")
         chunks: list[bytes] = []
         size = 0
@@ -305,53 +299,19 @@ class PoliteClient:
             size += len(chunk)
             if size > limit:
                 if cap:
-                    raise _TooLarge(f"response larger than {limit} bytes", b"".join(chunks))
+                    raise TooLarge(f"response larger than {limit} bytes", b"".join(chunks))
                 break
-            if time.monotonic() - started > self.max_seconds:
-                raise httpx.ReadTimeout(f"response took longer than {self.max_seconds} s")
+            if budget.left() <= 0:
+                raise Slow(f"{budget.describe()} ({size} bytes received)",
+                            b"".join(chunks))
         return b"".join(chunks)
 
-    # -- robots.txt --------------------------------------------------------------------
-    def _robots_refusal(self, url: str) -> str | None:
-        robots = self._robots_for(url)
-        if robots.parser is None:
-            return f"robots.txt unavailable ({robots.problem}): host treated as disallowed"
-        if not robots.parser.can_fetch(url, ROBOTS_TOKEN):
-            return "disallowed by robots.txt"
-        return None
 
-    def _robots_for(self, url: str) -> _Robots:
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc.lower()}"
-        with self._robots_lock:
-            if origin not in self._robots:
-                self._robots[origin] = self._load_robots(self.urls.robots_url(url))
-            return self._robots[origin]
+    def _fetch_robots(self, robots_url: str) -> FetchResult:
+        return self._fetch(robots_url, None, True, check_robots=False,
+                           max_bytes=ROBOTS_MAX_BYTES, key=robots_url)  # per host
 
-    def _load_robots(self, robots_url: str) -> _Robots:
-        """RFC 9309: 2xx parse; 4xx allow all; 5xx, 429 or unreachable disallow all."""
-        result = self._fetch(robots_url, None, True, check_robots=False,
-                             max_bytes=_ROBOTS_MAX_BYTES, key=robots_url)  # per host
-        status = result.status
-        if result.ok and result.body is not None:
-            parser = Protego.parse(result.body.decode("utf-8", errors="replace"))
-            self._apply_crawl_delay(robots_url, parser)
-            return _Robots(parser)
-        if status is not None and 400 <= status < 500 and status != 429:
-            return _Robots(Protego.parse(""), f"HTTP {status}: no rules")
-        return _Robots(None, result.error or f"HTTP {status}")
-
-    def _apply_crawl_delay(self, robots_url: str, parser: Protego) -> None:
-        delay = parser.crawl_delay(ROBOTS_TOKEN)
-        if delay and self.rate_per_second > 0:
+    def _crawl_delay(self, robots_url: str, delay: float) -> None:
+        if self.rate_per_second > 0:
             self.limiter.set_interval(urlsplit(robots_url).netloc,
-                                      min(float(delay), self.max_retry_after))
-
-
-class _TooLarge(Exception):
-    def __init__(self, message: str, partial: bytes) -> None:
-        super().__init__(message)
-        self.partial = partial
-
-
-
+                                      min(delay, self.max_retry_after))

@@ -79,6 +79,7 @@ class Hop:
     error: str | None = None
     retryable: bool = False
     warning: str | None = None
+    over_budget: bool = False  # the download's time budget ran out during this request
 
 
 def failed(url: str, final_url: str, status: int | None, error: str,

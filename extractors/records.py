@@ -3,11 +3,33 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Any, Literal
 
 DocumentKind = Literal["pdf", "html"]
 FindingKind = Literal["recommendation", "area_for_improvement", "cause_of_concern"]
-ExtractKind = Literal["publication_page", "report_html", "peel_report", "report_pdf"]
+ExtractKind = str  # a page type's name (extractors/pages/registry.py lists them)
+UNRECOGNISED = "unrecognised"  # the kind of a document no page type recognises
+
+
+class Stage(StrEnum):
+    """Where a Problem arose; ``quarantine.stage`` stores the value."""
+
+    FETCH = "fetch"
+    EXTRACT = "extract"
+    VALIDATE = "validate"
+    RECONCILE = "reconcile"
+    NOTE = "note"        # a run-summary line, no quarantine row
+    FLAG = "flag"        # a new graded area: loaded, and named in the summary
+
+
+class ProblemCode(StrEnum):
+    """What kind of trouble a Problem reports, for code that must act on it."""
+
+    GENERAL = "general"
+    CORRUPT_DOCUMENT = "corrupt_document"   # the file cannot be opened at all
+    UNRECOGNISED = "unrecognised"           # no page type recognises the document
+    OVER_CAP = "over_cap"                   # too big to read safely (a PDF cap's figure)
 
 
 @dataclass
@@ -18,6 +40,16 @@ class DocumentLink:
     kind: DocumentKind
     language: Literal["en", "cy"] = "en"
     label: str | None = None
+
+
+@dataclass
+class ListingItem:
+    """One publication shown on a listing page."""
+
+    url: str
+    publication_id: str
+    title: str | None
+    published_on: date | None
 
 
 @dataclass
@@ -48,6 +80,7 @@ class Finding:
     page: int | None = None
     addressee: str | None = None
     anchor: str | None = None
+    lead_in: str | None = None   # the lead-in an item finding stands under, as printed
 
 
 @dataclass
@@ -66,10 +99,15 @@ class Grade:
 class Problem:
     """Something an extractor could not read; becomes a quarantine row, never a crash."""
 
-    stage: str
+    stage: Stage
     reason: str
     record: dict[str, Any] = field(default_factory=dict)
     location: str | None = None
+    code: ProblemCode = ProblemCode.GENERAL
+
+    def __post_init__(self) -> None:
+        self.stage = Stage(self.stage)
+        self.code = ProblemCode(self.code)
 
 
 @dataclass
@@ -82,6 +120,8 @@ class Extraction:
     recommendations: list[Finding] = field(default_factory=list)
     grades: list[Grade] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    listing: list[ListingItem] = field(default_factory=list)  # a listing page's items
+    next_page: str | None = None  # a listing page's next page
 
     def to_json(self) -> dict[str, Any]:
         """The contract's JSON shape (dates as ISO strings, every key present)."""
@@ -100,7 +140,8 @@ class Extraction:
             },
             "recommendations": [
                 {"kind": f.kind, "ref": f.ref, "text": f.text, "force": f.force,
-                 "due_by": _iso(f.due_by), "page": f.page, "addressee": f.addressee}
+                 "due_by": _iso(f.due_by), "page": f.page, "addressee": f.addressee,
+                 "lead_in": f.lead_in}
                 for f in self.recommendations
             ],
             "grades": [
@@ -108,7 +149,8 @@ class Extraction:
                  "page": g.page}
                 for g in self.grades
             ],
-            "problems": [asdict(p) for p in self.problems],
+            "problems": [{**asdict(p), "stage": str(p.stage), "code": str(p.code)}
+                         for p in self.problems],
         }
 
 

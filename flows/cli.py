@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -12,53 +13,28 @@ from typing import Any, Optional
 
 import typer
 
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
-
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Watch HMICFRS publications and run the Section 55 clock.")
-STATE: dict[str, Any] = {"debug": False}
-
-SiteOpt = typer.Option(None, "--site", help="Base URL of the site (env HMICFRS_SITE).")
-DbOpt = typer.Option(None, "--db", help="SQLAlchemy URL (env HMICFRS_DB_URL).")
-DataOpt = typer.Option(None, "--data-dir", help="Data directory (env HMICFRS_DATA_DIR).")
-AsOfOpt = typer.Option(None, "--as-of", help="Judge statuses as of this date (YYYY-MM-DD).")
-EngineOpt = typer.Option("prefect", "--engine",
-                         help="prefect (flow runs, artifacts, events) or direct (no orchestrator).")
-
-
-def _date(value: Optional[str], name: str) -> Optional[date]:
-    if value is None:
-        return None
-    from extractors.dates import parse_date
-    parsed = parse_date(value)
-    if parsed is None:
-        raise typer.BadParameter(f"{name}: not a date: {value!r}")
-    return parsed
-
-
-@app.callback()
-def _main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks.")) -> None:
-    STATE["debug"] = debug
-
+from flows.cli_app import (AsOfOpt, DataOpt, DbOpt, EngineOpt, SiteOpt, _date, _force,
+                           _store, app)
 
 def _pipeline(command: str, engine: str, site: Optional[str], db: Optional[str],
               data_dir: Optional[str], as_of: Optional[date], **filters: Any) -> None:
     from flows.settings import resolve_settings
+    settings = resolve_settings(site=site, db=db, data_dir=data_dir, as_of=as_of)  # bad input fails here
     if engine == "direct":
         from flows.pipeline import run_pipeline
-        settings = resolve_settings(site=site, db=db, data_dir=data_dir, as_of=as_of)
         report = run_pipeline(settings, command=command, **filters)
         typer.echo("\n".join(report.lines()))
         return
     if engine != "prefect":
         raise typer.BadParameter(f"--engine must be prefect or direct, not {engine!r}")
     from flows import nightly as flows_
-    if command == "run":
-        result = flows_.nightly(site=site, db=db, data_dir=data_dir, as_of=as_of)
-    elif command == "backfill":
-        result = flows_.backfill(site=site, db=db, data_dir=data_dir, as_of=as_of, **filters)
-    else:
-        result = flows_.reprocess(db=db, data_dir=data_dir, as_of=as_of, **filters)
+    with flows_.prefect_api():
+        if command == "run":
+            result = flows_.nightly(site=site, db=db, data_dir=data_dir, as_of=as_of)
+        elif command == "backfill":
+            result = flows_.backfill(site=site, db=db, data_dir=data_dir, as_of=as_of, **filters)
+        else:
+            result = flows_.reprocess(db=db, data_dir=data_dir, as_of=as_of, **filters)
     typer.echo("\n".join(result["lines"]))
 
 
@@ -101,29 +77,21 @@ def extract(path_or_url: str = typer.Argument(..., metavar="PATH_OR_URL"),
     typer.echo(json.dumps(extract_document(path_or_url, site), indent=2, ensure_ascii=False))
 
 
-def _store(db: Optional[str], data_dir: Optional[str]):  # type: ignore[no-untyped-def]
-    from flows.settings import resolve_settings
-    from store.db import open_store
-    settings = resolve_settings(db=db, data_dir=data_dir)
-    return settings, open_store(settings.db_url)
-
-
-def _force(name: str) -> str:
-    from store.queries import resolve_force
-    return resolve_force(name)
-
-
 @app.command()
 def deadlines(force: Optional[str] = typer.Option(None, "--force"),
               status: Optional[str] = typer.Option(None, "--status"),
               as_of: Optional[str] = AsOfOpt,
               fmt: str = typer.Option("table", "--format", help="table, csv, json or ics"),
+              remind: str = typer.Option("14,3", "--remind",
+                                         help="ics reminders, days before the deadline."),
               db: Optional[str] = DbOpt, data_dir: Optional[str] = DataOpt) -> None:
     """The Section 55 obligations, judged as of a date (default today)."""
     from flows.deadlines import render_deadlines
+    from section55.alerts import parse_days
     _settings, engine = _store(db, data_dir)
     out = render_deadlines(engine, force=_force(force) if force else None, status=status,
-                           as_of=_date(as_of, "--as-of") or date.today(), fmt=fmt)
+                           as_of=_date(as_of, "--as-of") or date.today(), fmt=fmt,
+                           remind=parse_days(remind, "--remind"))
     sys.stdout.write(out if isinstance(out, str) else out.decode())
 
 
@@ -137,10 +105,17 @@ def respond(publication: str = typer.Argument(...), force: str = typer.Option(..
     from section55.status import status_of
     from store.queries import record_response, resolve_publication
     _settings, engine = _store(db, data_dir)
+    responded = _date(on, "--date") or date.today()
     with engine.begin() as conn:
         pub = resolve_publication(conn, publication)
-        row = record_response(conn, pub["publication_id"], _force(force),
-                              _date(on, "--date") or date.today(), url)
+        published = pub["first_published_on"] or pub["published_on"]
+        if responded < published:
+            raise typer.BadParameter(f"--date: {responded.isoformat()} is before the publication "
+                                     f"was published ({published.isoformat()})")
+        row = record_response(conn, pub["publication_id"], _force(force), responded, url)
+        from section55.checklist import tick_published
+        tick_published(conn, pub["publication_id"], row["force_id"], row["responded_on"], url,
+                       "manual")
     res = status_of(row["practice_deadline"], row["statutory_deadline"], row["responded_on"],
                     _date(as_of, "--as-of") or date.today())
     from flows.pipeline import direct_runner
@@ -179,15 +154,25 @@ def export(fmt: str = typer.Option("csv", "--format", help="csv or parquet"),
         typer.echo(f"wrote {path}")
 
 
+from flows import cli_office  # noqa: E402,F401  (checklist, register, automations)
+import web.cli  # noqa: E402,F401  (registers `hmicfrs serve`)
+
+
 def main() -> None:
-    """Console entry point: one-line errors on stderr unless --debug."""
+    """Console entry point: one-line errors on stderr unless --debug; a signal exits
+    128 + its number (130 SIGINT, 143 SIGTERM) with one line."""
+    from flows.interrupts import RunInterrupted, install_process_handlers
     debug = "--debug" in sys.argv
     if not debug:  # Prefect still sends every log to its API; the console gets our summary
         os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
+    install_process_handlers()
     try:
-        app(standalone_mode=False)
-    except SystemExit as exc:
+        code = app(standalone_mode=False)
+    except SystemExit:
         raise
+    except RunInterrupted as stop:
+        sys.stderr.write(stop.line() + "\n")
+        sys.exit(stop.exit_code)
     except Exception as exc:  # noqa: BLE001 - the contract: one line, non-zero exit
         import click
         if type(exc).__name__ == "NoArgsIsHelpError":
@@ -203,6 +188,10 @@ def main() -> None:
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         sys.stderr.write(f"hmicfrs: error: {message}\n")
         sys.exit(1)
+    if isinstance(code, int) and code:  # typer returns Exit codes (130: Ctrl-C) unraised
+        if code == 130:
+            sys.stderr.write("hmicfrs: interrupted by SIGINT\n")
+        sys.exit(code)
 
 
 if __name__ == "__main__":

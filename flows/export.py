@@ -9,10 +9,12 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
+from section55.safe_text import csv_cell
 from store.queries import table_rows
 
 EXPORTED = ("publications", "publication_forces", "documents", "recommendations", "grades",
-            "section55_obligations", "quarantine", "runs", "fetch_log", "publication_changes")
+            "section55_obligations", "quarantine", "runs", "fetch_log", "publication_changes",
+            "obligation_steps", "recommendation_register", "recommendation_updates")
 
 
 def export_tables(engine: Engine, out: Path, fmt: str) -> list[Path]:
@@ -29,7 +31,7 @@ def export_tables(engine: Engine, out: Path, fmt: str) -> list[Path]:
                 with path.open("w", newline="", encoding="utf-8") as fh:
                     writer = csv.writer(fh, lineterminator="\n")
                     writer.writerow(columns)
-                    writer.writerows([[_cell(v) for v in r] for r in rows])
+                    writer.writerows([[csv_cell(_cell(v)) for v in r] for r in rows])
             else:
                 _parquet(path, name, columns, rows)
             written.append(path)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any, Callable
 
@@ -17,6 +19,40 @@ from flows.pipeline import RunReport, run_pipeline  # noqa: E402
 from flows.settings import resolve_settings  # noqa: E402
 
 NETWORK_STEPS = {"discover", "fetch-pages", "fetch-documents"}
+
+
+@contextmanager
+def prefect_api() -> Iterator[None]:
+    """The Prefect API for one CLI command: PREFECT_API_URL when set, else Prefect's temporary
+    server, started here and stopped when the command ends, however it ends (error, SIGINT,
+    SIGTERM). Left to itself Prefect starts that server on first use and stops it at
+    interpreter exit, where a late client can start a second one that outlives the run; with
+    PREFECT_API_URL pointing at ours, no client ever starts another."""
+    from prefect.settings import PREFECT_API_URL
+    if PREFECT_API_URL.value():
+        yield
+        return
+    from prefect.context import refresh_global_settings_context
+    from prefect.server.api.server import SubprocessASGIServer
+    server = SubprocessASGIServer()
+    try:
+        server.start()
+        os.environ["PREFECT_API_URL"] = server.api_url  # every thread's clients, from now on
+        refresh_global_settings_context()
+        yield
+    finally:
+        try:
+            _drain_workers()
+        finally:
+            server.stop()
+
+
+def _drain_workers() -> None:
+    """Send the logs and events still queued before the server goes."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+    for worker in (APILogWorker, EventsWorker):
+        worker.drain_all(timeout=5)
 
 
 def prefect_runner(name: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -55,8 +91,33 @@ def _publish(report: RunReport, site: str) -> None:
         emit_event(event="hmicfrs.publication.new", resource=resource,
                    payload={"publication_id": pid, "run_id": report.run_id})
     for pid, force in s.opened:
-        emit_event(event="hmicfrs.obligation.opened", resource=resource,
+        emit_event(event="hmicfrs.obligation.opened", **force_resource(site, force),
                    payload={"publication_id": pid, "force_id": force, "run_id": report.run_id})
+
+
+def force_resource(site: str, force: str) -> dict[str, Any]:
+    """An event's resource (the site, labelled with the force) and the force as a related
+    resource: automations filter on ``hmicfrs.force`` or on the related resource."""
+    return {"resource": {"prefect.resource.id": f"hmicfrs.site.{site}", "hmicfrs.force": force},
+            "related": [{"prefect.resource.id": f"hmicfrs.force.{force}",
+                         "prefect.resource.role": "force"}]}
+
+
+def _alert_deadlines(settings: Any) -> None:
+    """`hmicfrs.deadline.approaching` once per open obligation per reminder threshold."""
+    from section55.alerts import alert_thresholds, claim_deadline_alerts
+    from store.db import open_store
+    engine = open_store(settings.db_url)
+    try:
+        for a in claim_deadline_alerts(engine, settings.as_of, alert_thresholds()):
+            emit_event(event="hmicfrs.deadline.approaching",
+                       **force_resource(settings.site, a["force_id"]),
+                       payload={"publication_id": a["publication_id"], "force_id": a["force_id"],
+                                "practice_deadline": a["practice_deadline"].isoformat(),
+                                "days_left": a["days_left"],
+                                "threshold_days": a["threshold_days"]})
+    finally:
+        engine.dispose()
 
 
 def _run(command: str, site: str | None, db: str | None, data_dir: str | None,
@@ -70,6 +131,8 @@ def _run(command: str, site: str | None, db: str | None, data_dir: str | None,
                    payload={"command": command, "error": f"{type(exc).__name__}: {exc}"})
         raise
     _publish(report, settings.site)
+    if command == "run":
+        _alert_deadlines(settings)
     return {"run_id": report.run_id, "lines": report.lines(), **report.summary.as_counts()}
 
 

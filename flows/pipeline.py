@@ -5,13 +5,19 @@ runner that makes each step a task; tests and `--engine direct` call the steps a
 """
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Iterator
 
+from crawler.discover import DiscoveryError
+from extractors.records import Problem, Stage
 from flows import steps
+from flows.load import validate_and_load_step
+from flows.work import LoadSummary, Outcome, PublicationWork, RunContext, open_context
+from flows.interrupts import RunInterrupted, SafePoints
 from flows.progress import Progress
 from flows.settings import Settings
 from store import repository as repo
@@ -36,7 +42,7 @@ class RunReport:
     run_id: str
     command: str
     status: str
-    summary: steps.LoadSummary
+    summary: LoadSummary
     statuses: dict[str, int] = field(default_factory=dict)
     next_deadlines: list[dict[str, Any]] = field(default_factory=list)
     requests: int = 0
@@ -68,124 +74,125 @@ class RunReport:
 
 @contextmanager
 def single_writer(settings: Settings) -> Iterator[None]:
-    """Refuse a second concurrent run: a file lock on the data directory, and on
-    PostgreSQL also an advisory lock, so workers on other machines are refused too."""
-    with _file_lock(settings):
-        if settings.db_url.startswith("postgresql"):
-            with _advisory_lock(settings.db_url):
-                yield
-        else:
+    """Refuse a second concurrent run on the same database, whatever its data directory:
+    the lock lives with the database (`store.db.writer_lock`) and dies with its holder."""
+    from store.db import StoreBusy, writer_lock
+    try:
+        with writer_lock(settings.db_url):
             yield
-
-
-@contextmanager
-def _advisory_lock(url: str) -> Iterator[None]:
-    import sqlalchemy as sa
-    engine = sa.create_engine(url)
-    conn = engine.connect()
-    try:
-        if not conn.execute(sa.text("SELECT pg_try_advisory_lock(5510055)")).scalar():
-            raise RunFailed("another hmicfrs run holds the database's advisory lock; "
-                            "try again when it has finished")
-        conn.commit()
-        yield
-    finally:
-        conn.close()
-        engine.dispose()
-
-
-@contextmanager
-def _file_lock(settings: Settings) -> Iterator[None]:
-    from filelock import FileLock, Timeout
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(settings.data_dir / "hmicfrs.lock"))
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        raise RunFailed(f"another hmicfrs run holds {settings.data_dir / 'hmicfrs.lock'}; "
-                        "try again when it has finished") from None
-    try:
-        yield
-    finally:
-        lock.release()
+    except StoreBusy as exc:
+        raise RunFailed(str(exc)) from None
 
 
 def run_pipeline(settings: Settings, *, command: str, runner: Runner = direct_runner,
                  since: date | None = None, until: date | None = None,
                  types: list[str] | None = None, forces: list[str] | None = None) -> RunReport:
-    """Discover or reload, fetch, extract, validate, load, then refresh the clock."""
-    with single_writer(settings):
+    """Discover or reload, fetch, extract, validate, load, then refresh the clock.
+
+    SIGINT / SIGTERM stop the run at the next safe point (`flows.interrupts`): the run is
+    closed as `interrupted` with what it loaded, and `RunInterrupted` propagates.
+    """
+    safe = SafePoints()
+    with safe.installed(), single_writer(settings):
         engine = open_store(settings.db_url)
+        repo.mark_crashed_runs(engine)
+        if command == "reprocess":  # archived links resolve against the site they came from
+            settings = replace(settings, site=repo.last_site(engine) or settings.site)
         run_id = repo.start_run(engine, command, settings.site)
-        ctx = steps.open_context(settings, engine, run_id)
+        ctx = open_context(settings, engine, run_id)
         ctx.trust_archive = command == "backfill"
-        summary = steps.LoadSummary()
+        total = LoadSummary()
         try:
-            works = _select(ctx, runner, command, since, until)
-            total = steps.LoadSummary()
+            with safe.interruptible():
+                works = _select(ctx, runner, command, since, until)
             progress = Progress(f"hmicfrs {command}", len(works))
             with progress:
                 for batch in _batches(works, settings.batch_size):
-                    _merge(total, _process(ctx, runner, batch, types, forces))
+                    _merge(total, _process(ctx, runner, batch, types, forces, safe))
                     progress.advance(len(batch))
-            summary = total
+                    safe.checkpoint()
             statuses = runner("clock", steps.clock_step, engine, settings.as_of)
-            report = RunReport(run_id, command, "completed", summary, statuses,
+            safe.checkpoint()
+            report = RunReport(run_id, command, "completed", total, statuses,
                                steps.next_deadlines(engine, settings.as_of))
+        except RunInterrupted as stop:
+            safe.pending = stop.signum  # a further signal now stops at once
+            ctx.close()
+            repo.finish_run(engine, run_id, status="interrupted",
+                            counts={**total.as_counts(), "requests": ctx.fetch_log.total},
+                            error=f"interrupted by {signal.Signals(stop.signum).name}")
+            engine.dispose()
+            s = total
+            stop.detail = (f"run {run_id} marked interrupted: new {s.new}, changed {s.changed}, "
+                           f"unchanged {s.unchanged}, quarantined {s.quarantined}")
+            raise
         except Exception as exc:
             ctx.close()
-            repo.finish_run(engine, run_id, status="failed", counts=summary.as_counts(),
+            repo.finish_run(engine, run_id, status="failed", counts=total.as_counts(),
                             error=f"{type(exc).__name__}: {exc}")
             raise
         ctx.close()
         report.requests = ctx.fetch_log.total
-        counts = {**summary.as_counts(), "statuses": report.statuses,
+        counts = {**total.as_counts(), "statuses": report.statuses,
                   "requests": report.requests}
         repo.finish_run(engine, run_id, status="completed", counts=counts)
         engine.dispose()
         return report
 
 
-def _process(ctx: steps.RunContext, runner: Runner, batch: list[steps.PublicationWork],
-             types: list[str] | None, forces: list[str] | None) -> steps.LoadSummary:
-    """One batch through fetch, extract, validate and load."""
-    batch = runner("fetch-pages", steps.fetch_pages_step, ctx, batch)
-    batch = runner("extract-pages", steps.extract_pages_step, ctx, batch)
-    _filter(batch, types, forces)
-    batch = runner("fetch-documents", steps.fetch_documents_step, ctx, batch)
-    batch = runner("extract-documents", steps.extract_documents_step, ctx, batch)
-    return runner("validate-load", steps.validate_and_load_step, ctx, batch)
+def _process(ctx: RunContext, runner: Runner, batch: list[PublicationWork],
+             types: list[str] | None, forces: list[str] | None,
+             safe: SafePoints) -> LoadSummary:
+    """One batch through fetch, extract, validate and load; a signal stops the fetch and
+    extract steps at once and waits for the load step to commit."""
+    with safe.interruptible():
+        batch = runner("fetch-pages", steps.fetch_pages_step, ctx, batch)
+        batch = runner("extract-pages", steps.extract_pages_step, ctx, batch)
+        _note_future_dates(batch)
+        _filter(batch, types, forces)
+        batch = runner("fetch-documents", steps.fetch_documents_step, ctx, batch)
+        batch = runner("extract-documents", steps.extract_documents_step, ctx, batch)
+    return runner("validate-load", validate_and_load_step, ctx, batch)
 
 
-def _select(ctx: steps.RunContext, runner: Runner, command: str, since: date | None,
-            until: date | None) -> list[steps.PublicationWork]:
+def _note_future_dates(works: list[PublicationWork]) -> None:
+    """A publication date after today is a run note (the page is loaded as printed)."""
+    today = date.today()
+    for w in works:
+        published = w.landing.publication.published_on if w.landing else None
+        if published and published > today:
+            w.problems.append(Problem(Stage.NOTE, f"publication date {published.isoformat()} "
+                                      f"is in the future (today is {today.isoformat()})", {},
+                                      w.landing_url))
+
+
+def _select(ctx: RunContext, runner: Runner, command: str, since: date | None,
+            until: date | None) -> list[PublicationWork]:
     if command == "reprocess":
         return runner("stored", steps.stored_step, ctx, since=since)
     try:
         works = runner("discover", steps.discover_step, ctx, mode=command, since=since,
                        until=until)
-    except Exception as exc:
-        if type(exc).__name__ == "DiscoveryError":
-            raise RunFailed(str(exc)) from exc
-        raise
+    except DiscoveryError as exc:
+        raise RunFailed(str(exc)) from exc
     stale = steps.stored_step(ctx, stale_only=True)
     listed = {w.publication_id for w in works}
     return works + [w for w in stale if w.publication_id not in listed]
 
 
-def _filter(works: list[steps.PublicationWork], types: list[str] | None,
+def _filter(works: list[PublicationWork], types: list[str] | None,
             forces: list[str] | None) -> None:
     """Backfill filters: skip publications of other types or forces (no rows, no problems)."""
     from reference.forces import force_id_for
     wanted_forces = {force_id_for(f) or f for f in forces or []}
     for w in works:
-        if w.outcome != "pending" or w.landing is None:
+        if w.outcome != Outcome.PENDING or w.landing is None:
             continue
         pub = w.landing.publication
         if types and not any(t.lower() in (x.lower() for x in pub.publication_types) for t in types):
-            w.outcome = "skipped"
+            w.outcome = Outcome.SKIPPED
         elif wanted_forces and not wanted_forces & set(pub.forces):
-            w.outcome = "skipped"
+            w.outcome = Outcome.SKIPPED
 
 
 def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
@@ -193,7 +200,7 @@ def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
         yield items[i:i + size]
 
 
-def _merge(total: steps.LoadSummary, part: steps.LoadSummary) -> None:
+def _merge(total: LoadSummary, part: LoadSummary) -> None:
     for name in ("new", "changed", "unchanged", "quarantined", "failed"):
         setattr(total, name, getattr(total, name) + getattr(part, name))
     total.new_publications += part.new_publications

@@ -2,20 +2,18 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from extractors.records import Problem
+from extractors.records import Problem, Stage
 from extractors.version import EXTRACTOR_VERSION
 from flows.documents import reconcile
 from reference.forces import forces
 from schemas.common import validate_rows
+from flows.work import DocStatus, PublicationWork, RunContext
 from store.repository import PublicationBundle
 
-if TYPE_CHECKING:
-    from flows.steps import PublicationWork, RunContext
 
-
-def build_bundle(ctx: "RunContext", work: "PublicationWork",
+def build_bundle(ctx: RunContext, work: PublicationWork,
                  first_published: date | None) -> tuple[PublicationBundle | None, list[Problem]]:
     """Rows for every table of one publication; None when the publication itself fails."""
     from schemas.publications import COLUMNS as PUB_COLUMNS, PublicationsSchema
@@ -36,13 +34,13 @@ def build_bundle(ctx: "RunContext", work: "PublicationWork",
            "page_sha256": work.page_sha256, "extractor_version": EXTRACTOR_VERSION}
     good, bad = validate_rows(PublicationsSchema, [row], PUB_COLUMNS)
     if bad:
-        problems.append(Problem("validate", f"publication rejected: {bad[0][1]}",
+        problems.append(Problem(Stage.VALIDATE, f"publication rejected: {bad[0][1]}",
                                 {**_jsonable(row)}, work.landing_url))
         return None, problems
     documents = [{"publication_id": work.publication_id, "url": d.canonical, "kind": d.link.kind,
                   "language": d.link.language, "sha256": d.sha256, "bytes": d.size,
                   "content_type": d.content_type, "fetched_at": d.fetched_at,
-                  "status": "quarantined" if d.status == "quarantined" else
+                  "status": "quarantined" if d.status == DocStatus.QUARANTINED else
                   ("missing" if d.sha256 is None else "extracted"),
                   "extractor_version": EXTRACTOR_VERSION, "printed_on": d.printed_on}
                  for d in work.documents if d.canonical.startswith("http")]
@@ -60,15 +58,15 @@ def build_bundle(ctx: "RunContext", work: "PublicationWork",
                              obligations), problems
 
 
-def _valid_documents(work: "PublicationWork", documents: list[dict[str, Any]]
+def _valid_documents(work: PublicationWork, documents: list[dict[str, Any]]
                      ) -> tuple[list[dict[str, Any]], list[Problem]]:
     from schemas.documents import COLUMNS, DocumentsSchema
     good, bad = validate_rows(DocumentsSchema, documents, COLUMNS)
-    return good, [Problem("validate", f"document rejected: {why}", _jsonable(r), r.get("url"))
+    return good, [Problem(Stage.VALIDATE, f"document rejected: {why}", _jsonable(r), r.get("url"))
                   for r, why in bad]
 
 
-def _facts(work: "PublicationWork", published_on: date | None) -> Any:
+def _facts(work: PublicationWork, published_on: date | None) -> Any:
     from section55.rules import PublicationFacts
     assert work.landing is not None
     pub = work.landing.publication
@@ -80,7 +78,7 @@ def _facts(work: "PublicationWork", published_on: date | None) -> Any:
                             fire_services=list(pub.fire_services))
 
 
-def _recommendation_rows(work: "PublicationWork", found: Any) -> tuple[list[dict[str, Any]], list[Problem]]:
+def _recommendation_rows(work: PublicationWork, found: Any) -> tuple[list[dict[str, Any]], list[Problem]]:
     from schemas.recommendations import RecommendationsSchema
     rows: list[dict[str, Any]] = []
     keys: dict[tuple[str, str, str], str] = {}
@@ -99,11 +97,11 @@ def _recommendation_rows(work: "PublicationWork", found: Any) -> tuple[list[dict
                      "anchor": f.anchor})
     columns = list(RecommendationsSchema.to_schema().columns)
     good, bad = validate_rows(RecommendationsSchema, rows, columns)
-    return good, [Problem("validate", f"recommendation rejected: {why}", _jsonable(r),
+    return good, [Problem(Stage.VALIDATE, f"recommendation rejected: {why}", _jsonable(r),
                           r.get("source_url") or work.landing_url) for r, why in bad]
 
 
-def _grade_rows(work: "PublicationWork", found: Any) -> tuple[list[dict[str, Any]], list[Problem]]:
+def _grade_rows(work: PublicationWork, found: Any) -> tuple[list[dict[str, Any]], list[Problem]]:
     from schemas.grades import GradesSchema
     known = forces()
     rows, flags = [], []
@@ -119,15 +117,15 @@ def _grade_rows(work: "PublicationWork", found: Any) -> tuple[list[dict[str, Any
                      "area_key": g.area_key, "grade": g.grade, "cycle": g.cycle,
                      "source_url": found.grades_source.get(id(g), ""), "page": g.page})
         if g.area_key is None:
-            flags.append(Problem("flag", f"unknown graded area {g.area!r} (cycle {g.cycle})",
+            flags.append(Problem(Stage.FLAG, f"unknown graded area {g.area!r} (cycle {g.cycle})",
                                  {"area": g.area, "cycle": g.cycle}, work.landing_url))
     columns = list(GradesSchema.to_schema().columns)
     good, bad = validate_rows(GradesSchema, rows, columns)
-    return good, flags + [Problem("validate", f"grade rejected: {why}", _jsonable(r),
+    return good, flags + [Problem(Stage.VALIDATE, f"grade rejected: {why}", _jsonable(r),
                                   r.get("source_url") or work.landing_url) for r, why in bad]
 
 
-def _obligation_rows(ctx: "RunContext", facts: Any
+def _obligation_rows(ctx: RunContext, facts: Any
                      ) -> tuple[list[dict[str, Any]], list[Problem], list[str]]:
     from schemas.obligations import COLUMNS, ObligationsSchema
     from section55.rules import obligations_for
@@ -135,7 +133,7 @@ def _obligation_rows(ctx: "RunContext", facts: Any
     try:
         drafts, notes = obligations_for(facts)
     except LookupError as exc:  # no local policing body on record for that date
-        return [], [Problem("validate", f"no obligation opened: {exc}",
+        return [], [Problem(Stage.VALIDATE, f"no obligation opened: {exc}",
                             {"publication_id": facts.publication_id}, None)], []
     rows = []
     for d in drafts:
@@ -148,7 +146,7 @@ def _obligation_rows(ctx: "RunContext", facts: Any
                      "needs_review": d.needs_review, "reason": d.reason,
                      "rule_version": d.rule_version, "status_as_of": ctx.settings.as_of})
     good, bad = validate_rows(ObligationsSchema, rows, COLUMNS)
-    return good, [Problem("validate", f"obligation rejected: {why}", _jsonable(r), None)
+    return good, [Problem(Stage.VALIDATE, f"obligation rejected: {why}", _jsonable(r), None)
                   for r, why in bad], notes
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from crawler.urls import DEFAULT_SITE
-from store.db import default_db_url
+from store.db import check_url, default_db_url
 
 
 @dataclass
@@ -21,6 +21,7 @@ class Settings:
     rate_per_second: float = 1.0
     max_tries: int = 4
     timeout: float = 30.0
+    download_budget: float = 300.0  # seconds per download, every try and wait together
     backoff_base: float = 1.0
     watch_days: int = 28
     batch_size: int = 25
@@ -36,7 +37,11 @@ class Settings:
 def resolve_settings(*, site: str | None = None, db: str | None = None,
                      data_dir: str | Path | None = None, as_of: date | None = None,
                      rate: float | None = None) -> Settings:
-    """Build Settings from flags, then HMICFRS_* environment variables, then defaults."""
+    """Build Settings from flags, then HMICFRS_* environment variables, then defaults.
+
+    An explicit database URL is checked (`store.db.check_url`: not empty, and a SQLite
+    file's directory must exist); the default database creates its data directory.
+    """
     env = os.environ
     data = Path(data_dir or env.get("HMICFRS_DATA_DIR") or "data")
     settings = Settings(
@@ -46,10 +51,16 @@ def resolve_settings(*, site: str | None = None, db: str | None = None,
         rate_per_second=float(rate if rate is not None else env.get("HMICFRS_RATE", "1.0")),
         max_tries=int(env.get("HMICFRS_MAX_TRIES", "4")),
         timeout=float(env.get("HMICFRS_TIMEOUT", "30")),
+        download_budget=float(env.get("HMICFRS_DOWNLOAD_BUDGET", "300")),
         backoff_base=float(env.get("HMICFRS_BACKOFF", "1.0")),
         watch_days=int(env.get("HMICFRS_WATCH_DAYS", "28")),
         user_agent=env.get("HMICFRS_USER_AGENT"),
         global_rate_limit=env.get("HMICFRS_PREFECT_RATE_LIMIT") or None,
     )
-    settings.db_url = db or env.get("HMICFRS_DB_URL") or default_db_url(data)
+    chosen = db if db is not None else env.get("HMICFRS_DB_URL") or None
+    if chosen is None:
+        data.mkdir(parents=True, exist_ok=True)
+        chosen = default_db_url(data)
+    check_url(chosen)
+    settings.db_url = chosen
     return settings

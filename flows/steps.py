@@ -6,105 +6,22 @@ the archive by sha256, never through the flow.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from crawler.archive import RawArchive
-from crawler.discover import discover
-from crawler.http import FetchResult, PoliteClient
+from crawler.discover import ReadListing, discover
+from crawler.http import FetchResult
 from crawler.urls import SiteUrls
-from extractors.pages.listing import ListingItem
-from extractors.records import DocumentLink, Extraction, Problem
+from extractors.pages.base import PageContext
+from extractors.pages.registry import extract
+from extractors.records import ListingItem, Problem, Stage
 from extractors.version import EXTRACTOR_VERSION
-from flows.documents import DocumentWork, extract_documents, fetch_documents
-from flows.rows import build_bundle
-from flows.settings import Settings
+from flows.documents import extract_documents, fetch_documents
+from flows.work import Outcome, PublicationWork, RunContext
+from store import queries
 from store import repository as repo
-from store import tables as t
-
-
-@dataclass
-class PublicationWork:
-    """One publication moving through the pipeline."""
-
-    publication_id: str
-    landing_url: str
-    listed: ListingItem | None = None
-    page_sha256: str | None = None
-    page_changed: bool = True
-    landing: Extraction | None = None
-    documents: list[DocumentWork] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    outcome: str = "pending"  # new | changed | unchanged | quarantined | skipped | failed
-    rejected_sha256: str | None = None  # page bytes an earlier run quarantined
-    from_archive: bool = False   # the landing page bytes come from the archive
-    offline: bool = False        # reprocess: no request at all, documents from the archive
-
-
-@dataclass
-class RunContext:
-    """What every step shares within one run."""
-
-    settings: Settings
-    engine: Engine
-    run_id: str
-    urls: SiteUrls
-    archive: RawArchive
-    fetch_log: repo.DbFetchLog
-    trust_archive: bool = False  # backfill: reuse archived bytes instead of revalidating
-    _client: PoliteClient | None = None
-    _validators: repo.DbValidatorStore | None = None
-
-    @property
-    def validators(self) -> repo.DbValidatorStore:
-        """ETag / Last-Modified / sha256 remembered per URL."""
-        if self._validators is None:
-            self._validators = repo.DbValidatorStore(self.engine)
-        return self._validators
-
-    @property
-    def client(self) -> PoliteClient:
-        """The polite HTTP client, created on first use (reprocess never creates it)."""
-        if self._client is None:
-            kwargs: dict[str, Any] = {}
-            if self.settings.user_agent:
-                kwargs["user_agent"] = self.settings.user_agent
-            self._client = PoliteClient(
-                self.urls, self.archive, self.validators, self.fetch_log,
-                rate_per_second=self.settings.rate_per_second, max_tries=self.settings.max_tries,
-                timeout=self.settings.timeout, backoff_base=self.settings.backoff_base, **kwargs)
-            if self.settings.global_rate_limit:
-                _share_rate_limit(self._client, self.settings.global_rate_limit)
-        return self._client
-
-    def close(self) -> None:
-        """Release the HTTP client and flush the fetch log."""
-        if self._client is not None:
-            self._client.close()
-        self.fetch_log.flush()
-
-
-def _share_rate_limit(client: PoliteClient, name: str) -> None:
-    """Also take a slot of a Prefect global rate limit before every request, so that
-    several workers share one cap on the site (strict: a missing limit is an error)."""
-    from prefect.concurrency.sync import rate_limit
-    local_wait = client.limiter.wait
-
-    def wait(host: str) -> float:
-        rate_limit(name, occupy=1, strict=True)
-        return local_wait(host)
-
-    client.limiter.wait = wait  # type: ignore[method-assign]
-
-
-def open_context(settings: Settings, engine: Engine, run_id: str) -> RunContext:
-    """A run context on the configured site, archive and database."""
-    return RunContext(settings, engine, run_id, SiteUrls(settings.site),
-                      RawArchive(settings.archive_dir), repo.DbFetchLog(engine, run_id))
 
 
 # --- discover ---------------------------------------------------------------------------
@@ -121,7 +38,8 @@ def discover_step(ctx: RunContext, *, mode: str, since: date | None = None,
         rejected = repo.quarantined_pages(conn)
         docs = repo.documents_by_publication(conn) if mode == "backfill" else {}
     full = mode == "backfill" or not stored
-    result = discover(ctx.client, ctx.urls, set(stored) | set(rejected), full=full)
+    result = discover(ctx.client, ctx.urls, set(stored) | set(rejected), full=full,
+                      read_listing=listing_reader(ctx.urls))
     works: list[PublicationWork] = []
     watch_from = ctx.settings.as_of - timedelta(days=ctx.settings.watch_days)
     for item in result.items:
@@ -139,6 +57,15 @@ def discover_step(ctx: RunContext, *, mode: str, since: date | None = None,
         works.append(PublicationWork(pid, _with_slash(item.url), listed=item,
                                      rejected_sha256=rejected.get(pid)))
     return works
+
+
+def listing_reader(urls: SiteUrls) -> ReadListing:
+    """What discovery calls on each listing page it fetches: the registry's page type
+    for a listing position reads the items and the next page's URL."""
+    def read(body: bytes, url: str, charset: str | None) -> tuple[list[ListingItem], str | None]:
+        page = extract(body, url, PageContext(position="listing", urls=urls, charset=charset))
+        return page.listing, page.next_page
+    return read
 
 
 def _with_slash(url: str) -> str:
@@ -169,7 +96,7 @@ def stored_step(ctx: RunContext, *, since: date | None = None,
                                              page_sha256=row["page_sha256"], from_archive=True,
                                              offline=True))
         if not stale_only:
-            for q in conn.execute(sa.select(t.quarantine).where(t.quarantine.c.stage == "extract")).mappings():
+            for q in queries.quarantined_rows(conn, Stage.EXTRACT):
                 rec = q["record"] or {}
                 sha, pid = rec.get("page_sha256"), rec.get("publication_id")
                 if sha and pid and ctx.archive.has(sha) and all(w.publication_id != pid for w in works):
@@ -196,18 +123,19 @@ def fetch_pages_step(ctx: RunContext, works: list[PublicationWork]) -> list[Publ
             work.page_sha256, work.from_archive = cached.sha256, True
             continue
         if not ctx.client.allowed_by_robots(work.landing_url):
-            work.outcome = "skipped"
-            work.problems.append(Problem("fetch", "disallowed by robots.txt", {}, work.landing_url))
+            work.outcome = Outcome.SKIPPED
+            work.problems.append(Problem(Stage.FETCH, "disallowed by robots.txt", {},
+                                         work.landing_url))
             continue
         res: FetchResult = ctx.client.fetch(work.landing_url, expect=("html",))
         if not res.ok or not res.sha256:
-            work.outcome = "failed"
-            work.problems.append(Problem("fetch", f"landing page not fetched: {res.error}",
+            work.outcome = Outcome.FAILED
+            work.problems.append(Problem(Stage.FETCH, f"landing page not fetched: {res.error}",
                                          {"status": res.status}, work.landing_url))
             continue
         work.page_sha256 = res.sha256
         if work.rejected_sha256 == res.sha256:
-            work.outcome = "quarantined"  # same bytes, same extractor: same verdict as before
+            work.outcome = Outcome.QUARANTINED  # same bytes, same extractor: same verdict as before
             continue
         old = stored.get(work.publication_id)
         work.page_changed = not (old and old["page_sha256"] == res.sha256 and
@@ -216,19 +144,19 @@ def fetch_pages_step(ctx: RunContext, works: list[PublicationWork]) -> list[Publ
 
 
 def extract_pages_step(ctx: RunContext, works: list[PublicationWork]) -> list[PublicationWork]:
-    """Read every changed landing page from the archive and extract it."""
-    from extractors.pages.landing import extract_publication_page
+    """Read every changed landing page from the archive with its page type."""
     for work in _active(works):
         data = ctx.archive.get(work.page_sha256 or "")
-        work.landing = extract_publication_page(data, work.landing_url)
-        blocking = [p for p in work.landing.problems if p.stage == "extract"]
+        work.landing = extract(data, work.landing_url,
+                               PageContext(position="listed", urls=ctx.urls))
+        blocking = [p for p in work.landing.problems if p.stage == Stage.EXTRACT]
         if blocking:
             for p in blocking:
                 p.record.update({"publication_id": work.publication_id,
                                  "page_sha256": work.page_sha256,
                                  "extractor_version": EXTRACTOR_VERSION})
             work.problems += blocking
-            work.outcome = "quarantined"
+            work.outcome = Outcome.QUARANTINED
     return works
 
 
@@ -246,7 +174,7 @@ def fetch_documents_step(ctx: RunContext, works: list[PublicationWork]) -> list[
         if not work.page_changed and all(before.get(d.canonical) == d.sha256
                                          for d in work.documents) \
                 and len(before) == len(work.documents):
-            work.outcome = "unchanged"
+            work.outcome = Outcome.UNCHANGED
     return works
 
 
@@ -259,104 +187,7 @@ def extract_documents_step(ctx: RunContext, works: list[PublicationWork]) -> lis
 
 
 def _active(works: list[PublicationWork]) -> list[PublicationWork]:
-    return [w for w in works if w.outcome == "pending" and w.page_sha256]
-
-
-# --- validate + load ----------------------------------------------------------------------
-
-@dataclass
-class LoadSummary:
-    """Counts a run reports."""
-
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    quarantined: int = 0
-    failed: int = 0
-    obligations_opened: int = 0
-    tables: dict[str, dict[str, int]] = field(default_factory=dict)
-    new_publications: list[str] = field(default_factory=list)
-    opened: list[tuple[str, str]] = field(default_factory=list)
-    unknown_areas: list[str] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    def as_counts(self) -> dict[str, Any]:
-        """The run row's counts."""
-        return {"new": self.new, "changed": self.changed, "unchanged": self.unchanged,
-                "quarantined": self.quarantined, "failed": self.failed,
-                "obligations_opened": self.obligations_opened, "tables": self.tables,
-                "unknown_areas": self.unknown_areas, "notes": self.notes}
-
-
-def validate_and_load_step(ctx: RunContext, works: list[PublicationWork]) -> LoadSummary:
-    """Validate each publication's rows and load it in its own transaction."""
-    from store.sync import CountsByTable
-    summary = LoadSummary()
-    totals = CountsByTable()
-    now = repo.utcnow()
-    for work in works:
-        if work.outcome in ("unchanged", "skipped"):
-            summary.unchanged += work.outcome == "unchanged"
-            _record_problems(ctx, work, summary, now)
-            continue
-        if work.outcome in ("quarantined", "failed"):
-            summary.quarantined += work.outcome == "quarantined"
-            summary.failed += work.outcome == "failed"
-            _record_problems(ctx, work, summary, now)
-            continue
-        with ctx.engine.begin() as conn:
-            old = repo.get_publication(conn, work.publication_id)
-            first_published = old["first_published_on"] if old else None
-            bundle, rejected = build_bundle(ctx, work, first_published)
-            work.problems += rejected
-            if bundle is None:
-                work.outcome = "quarantined"
-            else:
-                result = repo.load_publication(conn, bundle, now=now, run_id=ctx.run_id)
-                for table, c in result.counts.tables.items():
-                    totals.add(table, c)
-                work.outcome = "new" if result.is_new else (
-                    "changed" if any(c.inserted or c.updated or c.deleted
-                                     for c in result.counts.tables.values()) else "unchanged")
-                summary.opened += result.obligations_opened
-                repo.clear_quarantine(conn, work.landing_url, ("extract", "fetch"))
-        _count(summary, work)
-        _record_problems(ctx, work, summary, now)
-    summary.tables = totals.as_dict()
-    summary.obligations_opened = len(summary.opened)
-    return summary
-
-
-def _count(summary: LoadSummary, work: PublicationWork) -> None:
-    if work.outcome == "new":
-        summary.new += 1
-        summary.new_publications.append(work.publication_id)
-    elif work.outcome == "changed":
-        summary.changed += 1
-    elif work.outcome == "unchanged":
-        summary.unchanged += 1
-    elif work.outcome == "quarantined":
-        summary.quarantined += 1
-
-
-def _record_problems(ctx: RunContext, work: PublicationWork, summary: LoadSummary,
-                     now: Any) -> None:
-    if not work.problems:
-        return
-    with ctx.engine.begin() as conn:
-        for p in work.problems:
-            if p.stage == "flag":
-                summary.unknown_areas.append(p.reason)
-                continue
-            if p.stage == "note":
-                summary.notes.append(f"{p.reason} ({p.location or work.landing_url})")
-                continue
-            repo.quarantine(conn, stage=p.stage, source_url=p.location or work.landing_url,
-                            reason=p.reason, record={"publication_id": work.publication_id,
-                                                     **p.record},
-                            run_id=ctx.run_id, now=now)
-            summary.reasons.append(f"{p.stage}: {p.reason} ({p.location or work.landing_url})")
+    return [w for w in works if w.outcome == Outcome.PENDING and w.page_sha256]
 
 
 # --- clock --------------------------------------------------------------------------------
@@ -364,51 +195,16 @@ def _record_problems(ctx: RunContext, work: PublicationWork, summary: LoadSummar
 def clock_step(engine: Engine, as_of: date) -> dict[str, int]:
     """Refresh obligation statuses as of a date; returns the count per status.
 
-    Only rows whose status can change on ``as_of`` are read (open ones past their
-    deadline, overdue ones not yet past it when judging an earlier date, and any row
-    never judged), and only changes are written, in one batched UPDATE: a quiet night
-    costs the same however many obligations the store holds.
+    Only rows whose status can change on ``as_of`` are read and only changes are written
+    (store.queries.refresh_statuses): a quiet night costs the same however many
+    obligations the store holds.
     """
     from section55.status import status_of
-    o = t.section55_obligations
-    candidates = sa.or_(
-        sa.and_(o.c.status == "open", o.c.practice_deadline < as_of),
-        sa.and_(o.c.status == "overdue", o.c.practice_deadline >= as_of),
-        o.c.responded_on.is_not(None) & o.c.status.in_(("open", "overdue")),
-        o.c.status_as_of.is_(None))
-    changes: list[dict[str, Any]] = []
     with engine.begin() as conn:
-        rows = conn.execute(sa.select(o.c.publication_id, o.c.force_id, o.c.status,
-                                      o.c.practice_deadline, o.c.statutory_deadline,
-                                      o.c.responded_on).where(candidates)).mappings().all()
-        for r in rows:
-            res = status_of(r["practice_deadline"], r["statutory_deadline"], r["responded_on"],
-                            as_of)
-            if r["status"] != res.status:
-                changes.append({"pid": r["publication_id"], "fid": r["force_id"],
-                                "new_status": res.status, "as_of": as_of})
-        if changes:
-            conn.execute(sa.update(o).where(o.c.publication_id == sa.bindparam("pid"),
-                                            o.c.force_id == sa.bindparam("fid"))
-                         .values(status=sa.bindparam("new_status"),
-                                 status_as_of=sa.bindparam("as_of")), changes)
-        counts = conn.execute(sa.select(o.c.status, sa.func.count()).group_by(o.c.status))
-        return {status: n for status, n in counts}
+        return queries.refresh_statuses(conn, as_of, status_of)
 
 
 def next_deadlines(engine: Engine, as_of: date, limit: int = 5) -> list[dict[str, Any]]:
     """The soonest open obligations on or after ``as_of``."""
-    o, p = t.section55_obligations, t.publications
-    query = (sa.select(o.c.publication_id, o.c.force_id, o.c.local_policing_body,
-                       o.c.practice_deadline, p.c.title)
-             .join(p, p.c.publication_id == o.c.publication_id)
-             .where(o.c.status == "open", o.c.practice_deadline >= as_of)
-             .order_by(o.c.practice_deadline, o.c.publication_id, o.c.force_id).limit(limit))
     with engine.connect() as conn:
-        return [dict(r) for r in conn.execute(query).mappings()]
-
-
-__all__ = ["DocumentLink", "PublicationWork", "RunContext", "LoadSummary", "open_context",
-           "discover_step", "stored_step", "fetch_pages_step", "extract_pages_step",
-           "fetch_documents_step", "extract_documents_step", "validate_and_load_step",
-           "clock_step", "next_deadlines"]
+        return queries.next_open_deadlines(conn, as_of, limit)

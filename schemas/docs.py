@@ -40,6 +40,13 @@ STORE_NOTES = {
     "body_type": "police or fire.", "cycle": "Inspection cycle: 2023-25, 2021-22, 2016...",
     "page": "1-based PDF page (null for HTML).", "source_url": "Document it was read from.",
     "due_by": "Date the text sets for completion, if any.",
+    "step_id": "Row number (a step recorded again replaces its row; notes add rows).",
+    "update_id": "Row number, in recording order.",
+    "recorded_at": "When it was recorded (UTC).",
+    "threshold_days": "Reminder threshold crossed (days before the practice deadline).",
+    "sent_on": "As-of date of the run that emitted hmicfrs.deadline.approaching.",
+    "changed_at": "When it changed (UTC).", "at": "When it was written (UTC).",
+    "client": "Address the write came from.",
 }
 
 

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
+from schemas.changes import AuditSchema, ChangesSchema
 from schemas.documents import DocumentsSchema
 from schemas.grades import GradesSchema
 from schemas.obligations import ObligationsSchema
+from schemas.office import (ObligationStepsSchema, RecommendationRegisterSchema,
+                            RecommendationUpdatesSchema)
 from schemas.publication_forces import PublicationForcesSchema
 from schemas.publications import PublicationsSchema
 from schemas.quarantine import QuarantineSchema
@@ -23,4 +26,9 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "quarantine": QuarantineSchema,
     "runs": RunsSchema,
     "responses": ResponsesSchema,
+    "obligation_steps": ObligationStepsSchema,
+    "recommendation_register": RecommendationRegisterSchema,
+    "recommendation_updates": RecommendationUpdatesSchema,
+    "changes": ChangesSchema,
+    "audit": AuditSchema,
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import docx
@@ -20,6 +20,7 @@ from docx.shared import RGBColor
 
 from reference.forces import force_id_for, forces
 from section55.deadlines import long_date
+from section55.safe_text import markdown_inline, markdown_line, safe_url
 
 INSPECTORATE = "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services"
 SECTION_55_PARAGRAPH = (
@@ -59,6 +60,7 @@ class DraftInput:
     causes_of_concern: list[Finding] = field(default_factory=list)
     lpb_type: str | None = None
     force_short_name: str | None = None
+    statuses: dict[tuple[str, str], str] = field(default_factory=dict)  # (label kind, ref) -> register status
 
 
 @dataclass(frozen=True)
@@ -169,12 +171,14 @@ def _text_blocks(text: str) -> list[Block]:
 
 
 def _findings_section(heading: str, kind: str, findings: list[Finding],
-                      intro: str | None) -> list[Block]:
+                      intro: str | None, statuses: dict[tuple[str, str], str]) -> list[Block]:
     out = [Block("heading", heading, 3)]
     if intro:
         out.append(Block("para", intro))
     for i, (ref, text) in enumerate(findings, start=1):
         out += [Block("heading", _label(kind, ref, i), 4), *_text_blocks(text)]
+        if (kind, ref) in statuses:
+            out.append(Block("para", f"Register status: {statuses[(kind, ref)]}"))
     return out
 
 
@@ -215,12 +219,13 @@ def build_blocks(d: DraftInput) -> list[Block]:
         else [Block("para", KEY_FINDINGS_PLACEHOLDER)]
     recs, afis = d.recommendations, d.areas_for_improvement
     blocks += _findings_section("Recommendations", "Recommendation", recs,
-                                _count_sentence(len(recs)) if recs else NO_RECOMMENDATIONS)
+                                _count_sentence(len(recs)) if recs else NO_RECOMMENDATIONS,
+                                d.statuses)
     blocks += _findings_section("Areas For Improvement", "Area for improvement", afis,
-                                None if afis else NO_AFIS)
+                                None if afis else NO_AFIS, d.statuses)
     if d.causes_of_concern:
         blocks += _findings_section("Causes Of Concern", "Cause of concern",
-                                    d.causes_of_concern, None)
+                                    d.causes_of_concern, None, d.statuses)
     blocks += _response_section("Chief Constable response to report and any "
                                 "Recommendations/Areas For Improvement", "Chief Constable", d)
     blocks += _response_section(f"{role} response to report and any "
@@ -235,10 +240,27 @@ def build_blocks(d: DraftInput) -> list[Block]:
     return blocks
 
 
+def _markdown_safe(d: DraftInput) -> DraftInput:
+    """The site's text escaped as literal Markdown (HTML, links, emphasis all inert)."""
+    def findings(items: list[Finding]) -> list[Finding]:
+        return [(markdown_inline(ref), markdown_inline(text)) for ref, text in items]
+
+    def lines(text: str | None) -> str | None:  # keep the bullets _text_blocks reads
+        return None if text is None else "\n".join(
+            line[:m.start(1)] + markdown_inline(m.group(1)) if (m := _BULLET.match(line))
+            else markdown_inline(line) for line in text.splitlines())
+    return replace(d, title=markdown_inline(d.title), forces_text=markdown_inline(d.forces_text),
+                   publication_types=[markdown_inline(t) for t in d.publication_types],
+                   key_findings=lines(d.key_findings), report_url=safe_url(d.report_url),
+                   recommendations=findings(d.recommendations),
+                   areas_for_improvement=findings(d.areas_for_improvement),
+                   causes_of_concern=findings(d.causes_of_concern))
+
+
 def draft_markdown(d: DraftInput) -> str:
-    """The skeleton as Markdown, in the reference response's layout."""
+    """The skeleton as Markdown, in the reference response's layout (site text inert)."""
     lines: list[str] = []
-    for b in build_blocks(d):
+    for b in build_blocks(_markdown_safe(d)):
         if b.kind == "heading":
             lines.append(f"{'#' * b.level} **{b.text}**")
         elif b.kind == "link":
@@ -246,9 +268,9 @@ def draft_markdown(d: DraftInput) -> str:
             target = f"<{url}>" if _NEEDS_ANGLE_BRACKETS.search(url) else url
             lines.append(f"[{b.text}]({target})")
         elif b.kind == "bullet":
-            lines.append(f"- {b.text}")
+            lines.append(f"- {markdown_line(b.text)}")
         else:
-            lines.append(b.text)
+            lines.append(markdown_line(b.text))
     out: list[str] = []
     for i, line in enumerate(lines):
         tight = i and line.startswith("- ") and lines[i - 1].startswith("- ")

@@ -9,6 +9,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from store import tables as t
+from store.journal import record_changes
+from store.repository import utcnow
 
 
 class NotFound(LookupError):
@@ -66,6 +68,10 @@ def record_response(conn: Connection, publication_id: str, force_id: str, respon
         raise NotFound(f"no Section 55 obligation for {force_id!r} on {publication_id!r}")
     record_manual_response(conn, publication_id, force_id, responded_on, url,
                            recorded_on or date.today())
+    record_changes(conn, "response_recorded", [
+        {"publication_id": publication_id, "force_id": force_id,
+         "detail": {"responded_on": responded_on, "url": url, "source": "manual"}}],
+        now=utcnow())
     return dict(conn.execute(sa.select(o).where(*where)).mappings().one())
 
 
@@ -90,3 +96,58 @@ def table_rows(conn: Connection, name: str) -> tuple[list[str], list[tuple[Any, 
     keys = list(table.primary_key.columns) or list(table.columns)
     result = conn.execute(sa.select(table).order_by(*keys))
     return list(result.keys()), [tuple(r) for r in result]
+
+
+def quarantined_rows(conn: Connection, stage: str) -> list[dict[str, Any]]:
+    """Every quarantine row of one stage."""
+    q = t.quarantine
+    return [dict(r) for r in conn.execute(sa.select(q).where(q.c.stage == str(stage))).mappings()]
+
+
+def refresh_statuses(conn: Connection, as_of: date, judge: Any) -> dict[str, int]:
+    """Re-judge the obligations whose status can change on ``as_of`` with
+    ``judge(practice, statutory, responded_on, as_of).status``; write only the changes
+    (one batched UPDATE); return the count per status.
+
+    Candidates: open ones past their deadline, overdue ones not yet past it when judging
+    an earlier date, responded ones still open or overdue, and any row never judged.
+    """
+    o = t.section55_obligations
+    candidates = sa.or_(
+        sa.and_(o.c.status == "open", o.c.practice_deadline < as_of),
+        sa.and_(o.c.status == "overdue", o.c.practice_deadline >= as_of),
+        o.c.responded_on.is_not(None) & o.c.status.in_(("open", "overdue")),
+        o.c.status_as_of.is_(None))
+    changes: list[dict[str, Any]] = []
+    rows = conn.execute(sa.select(o.c.publication_id, o.c.force_id, o.c.status,
+                                  o.c.practice_deadline, o.c.statutory_deadline,
+                                  o.c.responded_on).where(candidates)).mappings().all()
+    for r in rows:
+        res = judge(r["practice_deadline"], r["statutory_deadline"], r["responded_on"], as_of)
+        if r["status"] != res.status:
+            changes.append({"pid": r["publication_id"], "fid": r["force_id"],
+                            "new_status": res.status, "as_of": as_of})
+    if changes:
+        conn.execute(sa.update(o).where(o.c.publication_id == sa.bindparam("pid"),
+                                        o.c.force_id == sa.bindparam("fid"))
+                     .values(status=sa.bindparam("new_status"),
+                             status_as_of=sa.bindparam("as_of")), changes)
+        from store.journal import record_changes
+        from store.repository import utcnow
+        record_changes(conn, "status_changed", [
+            {"publication_id": c["pid"], "force_id": c["fid"],
+             "detail": {"status": c["new_status"], "as_of": as_of}} for c in changes],
+            now=utcnow())
+    counts = conn.execute(sa.select(o.c.status, sa.func.count()).group_by(o.c.status))
+    return {status: n for status, n in counts}
+
+
+def next_open_deadlines(conn: Connection, as_of: date, limit: int = 5) -> list[dict[str, Any]]:
+    """The soonest open obligations on or after ``as_of``, with their publication's title."""
+    o, p = t.section55_obligations, t.publications
+    query = (sa.select(o.c.publication_id, o.c.force_id, o.c.local_policing_body,
+                       o.c.practice_deadline, p.c.title)
+             .join(p, p.c.publication_id == o.c.publication_id)
+             .where(o.c.status == "open", o.c.practice_deadline >= as_of)
+             .order_by(o.c.practice_deadline, o.c.publication_id, o.c.force_id).limit(limit))
+    return [dict(r) for r in conn.execute(query).mappings()]

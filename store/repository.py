@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from store import tables as t
+from store.journal import record_changes
 from store.sync import CountsByTable, LoadCounts, sync_rows
 
 PUBLICATION_FIELDS = ("url", "title", "published_on", "publication_types", "is_police_inspection",
@@ -149,7 +150,19 @@ def load_publication(conn: Connection, bundle: PublicationBundle, *, now: dateti
         conn, t.section55_obligations, scope, bundle.obligations,
         keep=("responded_on", "response_url", "responded_on_source", "status", "status_as_of"), delete_missing=False))
     opened = [(pid, o["force_id"]) for o in bundle.obligations if o["force_id"] not in before]
+    _journal(conn, pid, old is None, changed, opened, now=now, run_id=run_id)
     return LoadResult(pid, old is None, changed, counts, opened)
+
+
+def _journal(conn: Connection, pid: str, is_new: bool, changed: list[str],
+             opened: list[tuple[str, str]], *, now: datetime, run_id: str | None) -> None:
+    """What trackers hear about this load (`changes`, the feed's journal)."""
+    if is_new or changed:
+        record_changes(conn, "publication_new" if is_new else "publication_changed",
+                       [{"publication_id": pid, "detail": {"fields": changed}}],
+                       now=now, run_id=run_id)
+    record_changes(conn, "obligation_opened", [{"publication_id": p, "force_id": f}
+                                               for p, f in opened], now=now, run_id=run_id)
 
 
 def _text(value: Any) -> str | None:
@@ -194,6 +207,30 @@ def start_run(engine: Engine, command: str, site: str | None) -> str:
         conn.execute(sa.insert(t.runs).values(run_id=run_id, command=command, site=site,
                                               started_at=utcnow(), status="running"))
     return run_id
+
+
+def mark_crashed_runs(engine: Engine) -> list[str]:
+    """Close every run still `running` as `crashed`; call only while holding the writer lock
+    (every run writes under it, so any other run still marked running has died)."""
+    r = t.runs
+    with engine.begin() as conn:
+        ids = [row.run_id for row in conn.execute(sa.select(r.c.run_id).where(r.c.status == "running"))]
+        if ids:
+            conn.execute(sa.update(r).where(r.c.run_id.in_(ids)).values(
+                status="crashed", finished_at=utcnow(),
+                error="the process stopped without closing the run (killed or lost power)"))
+    return ids
+
+
+def last_site(engine: Engine) -> str | None:
+    """The site of the newest run that did its work (completed or interrupted): where the
+    archived pages came from."""
+    r = t.runs
+    query = (sa.select(r.c.site).where(r.c.site.is_not(None),
+                                       r.c.status.in_(("completed", "interrupted")))
+             .order_by(r.c.started_at.desc()).limit(1))
+    with engine.connect() as conn:
+        return conn.execute(query).scalar()
 
 
 def finish_run(engine: Engine, run_id: str, *, status: str, counts: Mapping[str, Any],

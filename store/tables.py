@@ -178,5 +178,85 @@ publication_changes = sa.Table(
     sa.Column("run_id", sa.String(40)),
 )
 
+obligation_steps = sa.Table(
+    "obligation_steps", metadata,
+    sa.Column("step_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("publication_id", sa.String(300), nullable=False),
+    sa.Column("force_id", sa.String(80), nullable=False),
+    sa.Column("step", sa.String(60), nullable=False),
+    sa.Column("done_on", sa.Date, nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("source", sa.String(20), nullable=False),  # manual | site
+    sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(["publication_id", "force_id"],
+                            ["section55_obligations.publication_id",
+                             "section55_obligations.force_id"]),
+    sa.Index("ix_obligation_steps_obligation", "publication_id", "force_id"),
+)
+
+recommendation_register = sa.Table(
+    "recommendation_register", metadata,
+    sa.Column("register_id", sa.String(20), primary_key=True),
+    sa.Column("publication_id", sa.String(300), sa.ForeignKey("publications.publication_id"),
+              nullable=False),
+    sa.Column("force_id", sa.String(80), nullable=False),
+    sa.Column("kind", sa.String(30), nullable=False),
+    sa.Column("ref", sa.String(40), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("addressee", sa.Text),
+    sa.Column("status", sa.String(30), nullable=False),
+    sa.Column("status_on", sa.Date),
+    sa.Column("in_report", sa.Boolean, nullable=False),
+    sa.Column("first_seen_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_recommendation_register_force", "force_id", "publication_id"),
+)
+
+recommendation_updates = sa.Table(
+    "recommendation_updates", metadata,
+    sa.Column("update_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("register_id", sa.String(20),
+              sa.ForeignKey("recommendation_register.register_id"), nullable=False),
+    sa.Column("status", sa.String(30), nullable=False),
+    sa.Column("updated_on", sa.Date, nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+deadline_alerts = sa.Table(
+    "deadline_alerts", metadata,
+    sa.Column("publication_id", sa.String(300), primary_key=True),
+    sa.Column("force_id", sa.String(80), primary_key=True),
+    sa.Column("threshold_days", sa.Integer, primary_key=True),
+    sa.Column("practice_deadline", sa.Date, nullable=False),
+    sa.Column("sent_on", sa.Date, nullable=False),
+)
+
 CONTRACT_TABLES = ("publications", "publication_forces", "documents", "recommendations",
-                   "grades", "section55_obligations", "quarantine", "runs", "responses")
+                   "grades", "section55_obligations", "quarantine", "runs",
+                   "obligation_steps", "recommendation_register", "recommendation_updates",
+                   "responses")
+
+# The change journal trackers poll (`/api/changes?since=<id>`): one row per change the
+# loader, the clock or a recorded response made; the autoincrement id is the cursor.
+changes = sa.Table(
+    "changes", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("publication_id", sa.String(300), index=True),
+    sa.Column("force_id", sa.String(80)),
+    sa.Column("detail", JSONType),
+    sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("run_id", sa.String(40)),
+)
+
+# Every write made through the web view: who, when, what.
+audit = sa.Table(
+    "audit", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("who", sa.String(120), nullable=False),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("target", sa.Text, nullable=False),
+    sa.Column("detail", JSONType),
+    sa.Column("client", sa.String(80)),
+)

@@ -1,7 +1,7 @@
 """Checks shared by the tests that run the pipeline on an independent replica of the site.
 
-Each ``tests/test_*_site.py`` serves its replica, runs the pipeline once (``run_pipeline``)
-and compares the tables it leaves with the replica's ``Truth`` through these functions.
+tests/sites serves each replica, runs the pipeline once over it (``run_pipeline``) and
+compares the tables it leaves with the replica's ``Truth`` through these functions.
 """
 from __future__ import annotations
 
@@ -124,13 +124,12 @@ def check_police_inspection_flag(pipeline: Tables, truth: Truth) -> None:
     assert got == {p.slug: p.is_police_inspection for p in truth.stored()}
 
 
-def check_documents(pipeline: Tables, truth: Truth, slug: str, hashed: bool = True) -> None:
-    """Stored documents are the true ones (path, kind, language); with ``hashed``, all hashed."""
+def check_documents(pipeline: Tables, truth: Truth, slug: str) -> None:
+    """Stored documents are the true ones (path, kind, language), each hashed."""
     want = sorted((d.path, d.kind, d.language) for d in truth.publication(slug).documents)
     stored = by_pub(pipeline["documents"]).get(slug, [])
     assert sorted((url_path(r["url"]), r["kind"], r["language"]) for r in stored) == want
-    if hashed:
-        assert all(r["sha256"] for r in stored)
+    assert all(r["sha256"] for r in stored)
 
 
 def check_finding_keys(pipeline: Tables, truth: Truth, slug: str) -> None:
@@ -138,17 +137,15 @@ def check_finding_keys(pipeline: Tables, truth: Truth, slug: str) -> None:
     assert finding_keys(got) == want_keys(truth.publication(slug))
 
 
-def check_finding_force_due_and_page(pipeline: Tables, truth: Truth, slug: str,
-                                     page_always: bool = False) -> None:
-    """Each true finding's force and due date; its page when known (always: even None)."""
+def check_finding_force_due_and_page(pipeline: Tables, truth: Truth, slug: str) -> None:
+    """Each true finding's force, due date and page (None for a finding read from HTML)."""
     got = {(r["kind"], str(r["ref"])): r
            for r in by_pub(pipeline["recommendations"]).get(slug, [])}
     for f in truth.publication(slug).findings:
         row = got.get((f.kind, f.ref))
         assert row is not None, (f.kind, f.ref)
         assert (row["force_id"], row["due_by"]) == (f.force, f.due_by), (f.kind, f.ref)
-        if page_always or f.page is not None:
-            assert row["page"] == f.page, (f.kind, f.ref)
+        assert row["page"] == f.page, (f.kind, f.ref)
 
 
 def check_grades(pipeline: Tables, truth: Truth,
@@ -230,18 +227,16 @@ def check_listing_pages_walked(pipeline: Tables, truth: Truth, decode: bool = Tr
 
 # --- extractors against Truth -----------------------------------------------------------
 
-def check_landing_page(pub: Any, want: PublicationTruth, forces: bool = True,
-                       other_bodies: bool = False, documents: bool = True) -> None:
-    """An extracted landing page: title, date, types and, as asked, forces, bodies, files."""
+def check_landing_page(pub: Any, want: PublicationTruth, forces: bool = True) -> None:
+    """An extracted landing page: title, date, types, report files and, unless ``forces`` is
+    off (a page naming an unknown force), its forces and other bodies."""
     assert (pub.title, pub.published_on) == (want.title, want.published_on)
     assert tuple(pub.publication_types) == want.publication_types
     if forces:
         assert (pub.all_forces, sorted(pub.forces)) == (want.all_forces, sorted(want.forces))
-    if forces and other_bodies:
         assert sorted(pub.other_bodies) == sorted(want.other_bodies)
-    if documents:
-        assert sorted((url_path(d.url), d.kind, d.language) for d in pub.documents) == \
-            sorted((d.path, d.kind, d.language) for d in want.documents)
+    assert sorted((url_path(d.url), d.kind, d.language) for d in pub.documents) == \
+        sorted((d.path, d.kind, d.language) for d in want.documents)
 
 
 def check_findings(ext: Any, want: PublicationTruth, *fields: str) -> None:
@@ -252,7 +247,7 @@ def check_findings(ext: Any, want: PublicationTruth, *fields: str) -> None:
 
 
 def check_pdf_grades(ext: Any, want: PublicationTruth, *fields: str) -> None:
-    """A PDF read by extract_any: the named grade fields, and each area's page."""
+    """A PDF read by the registry's extract: the named grade fields, and each area's page."""
     assert ext.kind == "report_pdf"
     assert grade_keys(ext.grades, *fields) == grade_keys(want.grades, *fields)
     assert {g.area: g.page for g in ext.grades} == {g.area: g.page for g in want.grades}

@@ -9,8 +9,11 @@ items, each with a page or anchor); ``findings_from_blocks`` reads them by meani
   at a known section name ("Introduction", "Annex", "Glossary"...);
 * inside a section, single labels ("Recommendation 1", "Area for improvement:",
   "Cause of concern") each take the text that follows; otherwise list items are the
-  findings (a lead-in such as "By 31 March 2026, chief constables should:" followed by
-  bullets is one finding); otherwise paragraphs phrased as findings ("... should ...");
+  findings; otherwise paragraphs phrased as findings ("... should ..."); each item under
+  a lead-in ("By 31 March 2026, chief constables should:") is a finding of its own,
+  carrying the lead-in (see ``extractors.findings.reading``);
+* a paragraph that introduces findings where no heading does ("We made the following
+  recommendations, stating that the constabulary should:") opens a section too;
 * a label inline in a paragraph ("Area for improvement: The force should...") is a
   finding wherever it appears;
 * findings under a summary heading ("Executive summary", "Summary of recommendations")
@@ -112,35 +115,63 @@ def _check_concerns(units: list[DraftFinding]) -> list[Problem]:
 
 def _to_findings(units: list[DraftFinding]) -> list[Finding]:
     """Findings with their refs: as printed, else their place among the findings of the
-    same kind in document order. A ref is unique per kind and force (the table's key): printed
-    refs are claimed first, and a repeat (two lists each numbered from 1, or a position
-    that a printed number already holds) gets " (2)", " (3)"... in document order."""
+    same kind in document order (a lead-in and its items take one place). An item under a
+    lead-in is the lead's ref with the item's letter or number ("3a", "3.1"), else with
+    its position ("3.1", "3.2"). A ref is unique per kind and force (the table's key):
+    printed refs are claimed first, and a repeat (two lists each numbered from 1, or a
+    position that a printed number already holds) gets " (2)", " (3)"... in document order."""
     findings = []
     for unit in units:
         text, context = unit.text(), unit.inherited or ""
         findings.append(Finding(
-            kind=unit.kind, ref=(unit.ref or "").rstrip("."), text=text,
+            kind=unit.kind, ref="", text=text,
             force=unit.force or force_of(text) or (force_of(context) if context else None),
             due_by=due_date_of(text) or (due_date_of(context) if context else None),
             page=unit.first.page, anchor=unit.first.anchor,
-            addressee=addressee_of(text) or (addressee_of(context) if context else None)))
+            addressee=addressee_of(text) or (addressee_of(context) if context else None),
+            lead_in=unit.lead.text if unit.lead else None))
     positions: dict[str, int] = {}
-    order = []
-    for finding in findings:  # unnumbered findings count in document order, per kind
-        positions[finding.kind] = positions.get(finding.kind, 0) + 1
-        order.append(str(positions[finding.kind]))
+    lead_places: dict[int, int] = {}
+    items_seen: dict[int, int] = {}
+    refs: list[tuple[str, bool]] = []
+    for unit in units:
+        lead = unit.lead
+        if lead is None or id(lead) not in lead_places:
+            positions[unit.kind] = positions.get(unit.kind, 0) + 1
+        if lead is None:
+            ref = _clean_ref(unit.ref)
+            refs.append((ref or str(positions[unit.kind]), bool(ref)))
+            continue
+        place = lead_places.setdefault(id(lead), positions[unit.kind])
+        items_seen[id(lead)] = items_seen.get(id(lead), 0) + 1
+        refs.append(_item_ref(_clean_ref(lead.ref), _clean_ref(unit.sub), str(place),
+                              items_seen[id(lead)]))
     used: set[tuple[str, str | None, str]] = set()
     for printed in (True, False):
-        for finding, position in zip(findings, order):
-            if bool(finding.ref) != printed:
+        for finding, (ref, is_printed) in zip(findings, refs):
+            if is_printed != printed:
                 continue
-            ref = finding.ref or position
             n = 1
             while (finding.kind, finding.force, _qualified(ref, n)) in used:
                 n += 1
             finding.ref = _qualified(ref, n)
             used.add((finding.kind, finding.force, finding.ref))
     return findings
+
+
+def _clean_ref(ref: str | None) -> str:
+    return (ref or "").strip().strip("().").strip()
+
+
+def _item_ref(lead_ref: str, marker: str, place: str, index: int) -> tuple[str, bool]:
+    """(ref, printed) of an item under a lead-in."""
+    if marker:
+        if not lead_ref:
+            return marker, True
+        if marker[0].isdigit():
+            return (marker if marker.startswith(f"{lead_ref}.") else f"{lead_ref}.{marker}"), True
+        return f"{lead_ref}{marker}", True
+    return f"{lead_ref or place}.{index}", bool(lead_ref)
 
 
 def _qualified(ref: str, n: int) -> str:

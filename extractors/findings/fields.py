@@ -53,6 +53,7 @@ _ADDRESSEES: list[tuple[str, str]] = [
     ("Ministry of Justice", r"(?:the\s+)?ministry\s+of\s+justice"),
     ("Department for Education", r"(?:the\s+)?department\s+for\s+education"),
     ("the force", r"\bthe\s+(?:force|constabulary)\b"),
+    ("the service", r"\bthe\s+(?:fire\s+and\s+rescue\s+)?service\b"),
     ("forces", r"\b(?:all\s+|police\s+|the\s+)?forces\b"),
 ]
 _LEAD_CLAUSE = re.compile(
@@ -60,7 +61,7 @@ _LEAD_CLAUSE = re.compile(
     r"immediately|as\s+a\s+priority|in\s+the\s+next)\b[^,]*,\s*)+", re.IGNORECASE)
 
 
-def _subject(text: str) -> str | None:
+def subject_of(text: str) -> str | None:
     """The words before a finding's first modal verb (after any date clause)."""
     body = _LEAD_CLAUSE.sub("", straight_quotes(text).strip())
     m = MODAL_VERB.search(body)
@@ -80,7 +81,7 @@ def addressee_of(text: str) -> str | None:
     recommend that"); a named force gives its name. Several are joined with '; '
     ("Cumbria Constabulary; Crown Prosecution Service").
     """
-    subject = _subject(text)
+    subject = subject_of(text)
     if not subject or len(subject) > 160:
         return None
     found: list[tuple[int, str]] = list(_subject_forces(subject))
@@ -98,7 +99,7 @@ def addressee_of(text: str) -> str | None:
     return "; ".join(names) if names else None
 
 
-_GENERIC = {"the force", "forces", "the chief constable"}
+_GENERIC = {"the force", "the service", "forces", "the chief constable"}
 
 
 def _subject_forces(subject: str) -> list[tuple[int, str]]:
@@ -136,7 +137,7 @@ def _force_in(subject: str) -> str | None:
 def force_of(text: str) -> str | None:
     """The force id when a finding's subject names one force ("Essex Police should...",
     "Cumbria Constabulary and CPS North West should..."); None for two forces or none."""
-    subject = _subject(text)
+    subject = subject_of(text)
     if not subject:
         return None
     named = {force_id_for(name) for _, name in _subject_forces(subject)}

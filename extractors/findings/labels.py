@@ -38,7 +38,8 @@ _KINDS: list[tuple[FindingKind, str, str]] = [
 ]
 _ALT = "|".join(f"(?P<s{i}>{s})|(?P<p{i}>{p})" for i, (_, s, p) in enumerate(_KINDS))
 _LABEL = re.compile(
-    rf"^(?P<prefix>(?:our|the|summary\s+of(?:\s+the)?|list\s+of|national|key|main|new)\s+)?"
+    rf"^(?P<prefix>(?:our|the|summary\s+of(?:\s+the)?|list\s+of|national|key|main|new|"
+    rf"accelerated)\s+)?"
     rf"(?:{_ALT})\b(?:\s+(?:number|no\.?))?"
     rf"(?:\s*(?P<ref>\d{{1,2}}(?:\.\d{{1,2}})*|[A-Z](?![\w'])|[ivx]{{1,4}}(?![\w'])))?"
     rf"(?P<tail>.*)$", re.IGNORECASE | re.DOTALL)
@@ -60,7 +61,7 @@ class Label:
 
 _PART = re.compile(r"^(?:annex|appendix|chapter|part|section)\s+[\w.]{1,4}\s*[:.\u2013\u2014-]\s*",
                    re.IGNORECASE)
-_PAST = re.compile(r"\b(?:previous|earlier|last|prior|past|original|progress|update|"
+PAST_REPORT = re.compile(r"\b(?:previous|earlier|last|prior|past|original|progress|update|"
                    r"(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
@@ -103,7 +104,7 @@ def parse_label(text: str, heading: bool = False) -> Label | None:
     if "\n" in rest:
         rest = " ".join(rest.split())
     # "Recommendations from our 2019 report" is another report's: it holds none of ours
-    other_report = bool(target and _PAST.search(target))
+    other_report = bool(target and PAST_REPORT.search(target))
     return Label(kind, plural or bool(target), ref, rest,
                  summary=prefix.startswith(("summary", "list")), target=target,
                  past=other_report)

@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 
 from extractors.findings.fields import addressee_of, due_date_of
 from extractors.findings.blocks import match_key
-from extractors.records import Finding, Problem
+from extractors.records import Finding, Problem, Stage
 
 __all__ = ["reconcile_findings", "reconcile_dates", "due_date_of", "addressee_of"]
 
@@ -100,10 +100,11 @@ def _plain(f: Finding) -> dict:
 
 
 def reconcile_dates(landing: date | None, printed: date | None, source: str | None = None) -> Problem | None:
-    """A Problem when the date printed in a report disagrees with the landing page's
-    (the landing page's date is the publication date and wins)."""
+    """A run note when the date a document prints disagrees with the landing page's (the
+    landing page's date is the publication date and wins)."""
     if landing is None or printed is None or landing == printed:
         return None
-    return Problem("reconcile", f"printed date {printed.isoformat()} differs from the landing "
+    return Problem(Stage.NOTE, f"document date {printed.isoformat()} differs from the landing "
                    f"page date {landing.isoformat()} (landing page wins)",
-                   {"landing": landing.isoformat(), "printed": printed.isoformat()}, source)
+                   {"document_date": printed.isoformat(), "landing_date": landing.isoformat()},
+                   source)

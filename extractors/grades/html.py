@@ -51,16 +51,8 @@ def to_soup(data: bytes | str | BeautifulSoup | Tag) -> BeautifulSoup | Tag:
     if isinstance(data, Tag):
         return data
     if isinstance(data, bytes):
-        head = data[:4096].decode("ascii", "ignore").lower()
-        m = re.search(r"charset\s*=\s*[\"']?([\w-]+)", head)
-        text = None
-        for enc in ([m.group(1)] if m else []) + ["utf-8", "windows-1252"]:
-            try:
-                text = data.decode(enc)
-                break
-            except (LookupError, UnicodeDecodeError):
-                continue
-        data = text if text is not None else data.decode("utf-8", "replace")
+        from extractors.html.text import decode_html
+        data = decode_html(data)
     return BeautifulSoup(data, "lxml")
 
 

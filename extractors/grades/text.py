@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from extractors.grades.words import (GRADE_RE, GRADE_TRIGGER, QUESTION_FORM, UNGRADED_AREAS,
                                      UNGRADED_RE, Atom, Candidate, area_label, body_from_text,
                                      clean_text, is_ungraded, lone_grade, plausible_area)
+from extractors.grades.prose import EXTENT, extent_grades, sentences as _sentences
 from reference.fire_services import match_fire_services
 from reference.grade_scales import area_key, area_text, cycle_start
 
@@ -16,7 +17,7 @@ _SEP = r"(?:\s*[:|(\u2013\u2014]\s*|\s+-\s+|\t+)"
 _AREA_THEN_GRADE = re.compile(
     rf"^(?P<area>.+?){_SEP}(?P<grade>{GRADE_RE}|{UNGRADED_RE})\W*$", re.I)
 _GRADE_THEN_AREA = re.compile(rf"^(?P<grade>{GRADE_RE}){_SEP}(?P<area>.+)$", re.I)
-_SENTENCE_CUE = re.compile(r"\b(?:graded|judged|rated|assessed)\b", re.I)
+_SENTENCE_CUE = re.compile(r"\b(?:graded|judged|judges|rated|assessed)\b", re.I)
 
 
 @dataclass
@@ -103,7 +104,7 @@ def normalise_grade_in(text: str) -> bool:
 # ---------------------------------------------------------------- sentences
 
 _VERB_GRADE = re.compile(
-    rf"\b(?:graded|judged|rated|assessed)\b(?P<between>(?:\s+(?!as\b|to\b)[\w'\u2019&,-]+)"
+    rf"\b(?:graded|judged|judges|rated|assessed)\b(?P<between>(?:\s+(?!as\b|to\b)[\w'\u2019&,-]+)"
     rf"{{0,12}}?)\s+(?:as\s+(?:being\s+)?|to\s+be\s+|)(?={GRADE_RE}\b)", re.I)
 _GRADE_FOR = re.compile(rf"\bgrade\s+(?:for|in|on)\s+(?P<area>[^.;:]{{2,120}}?)\s+"
                         rf"(?:is|was|remains)\s+(?:now\s+)?(?P<grade>{GRADE_RE})\b", re.I)
@@ -122,10 +123,6 @@ _POSSESSIVE = re.compile(r"^(?:(?i:the\s+(?:force|service|constabulary)(?:'s|\u2
                          r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,5}(?:'s|\u2019s))\s+"
                          r"(?:(?:performance|approach|work)\s+(?:in|at|on)\s+)?")
 _NOT_AN_AREA = re.compile(r"^(?:the\s+)?(?:force|service|constabulary|it|we|they)$", re.I)
-
-
-def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])", clean_text(text)) if s]
 
 
 _PAST_WORDS = re.compile(r"\b(?:previous(?:ly)?|last\s+(?:inspection|year|time)|since|"
@@ -150,9 +147,11 @@ def sentence_grades(text: str, *, cycle: str | None = None,
     the force as requiring improvement in A and good at B', 'Investigating crime was graded
     as good'; 'We graded the force as good' names ``default_area`` (crime data integrity's
     one overall grade). Sentences about earlier inspections are left alone."""
-    out: list[Candidate] = []
+    out: list[Candidate] = extent_grades(text, cycle=cycle)
     for sentence in _sentences(text):
         body = sentence.rstrip(".!? ")
+        if EXTENT.search(body):
+            continue
         for verb in _VERB_GRADE.finditer(body):
             if _about_the_past(body[:verb.start()], body, cycle):
                 continue
@@ -198,15 +197,25 @@ _STATE_AT = re.compile(
     rf"(?P<grade>{GRADE_RE})\s+(?:at|in|when\s+it\s+comes\s+to)\s+(?P<area>[^.;]+)", re.I)
 
 
+_AREA_IS = re.compile(
+    rf"(?:^|,\s+)(?:overall,?\s+)?(?P<area>[^.;:,]{{4,140}}?)\s+(?:is|was)\s+"
+    rf"(?P<grade>{GRADE_RE})$", re.I)
+
+
 def stated_grades(text: str, *, cycle: str | None = None) -> list[Candidate]:
     """'Dyfed-Powys Police is adequate at recording data about crime', 'X requires
     improvement at investigating crime': only for area names known for some framework,
     so ordinary prose ('the force is good at listening') is never read as a grade."""
-    out: list[Candidate] = []
+    out: list[Candidate] = extent_grades(text, cycle=cycle)
     for sentence in _sentences(text):
         body = sentence.rstrip(".!? ")
-        if _about_the_past(body, body, cycle):
+        if _about_the_past(body, body, cycle) or EXTENT.search(body):
             continue
+        for m in _AREA_IS.finditer(body):
+            area = _POSSESSIVE.sub("", m.group("area").strip())
+            area = re.sub(r"^(?:approach\s+to|performance\s+(?:in|at))\s+", "", area, flags=re.I)
+            if _known_anywhere(area):
+                out.append(Candidate(_sentence_case(area), m.group("grade"), how="sentence"))
         for m in _STATE_AT.finditer(body):
             area = _AREA_CUT.split(m.group("area"), maxsplit=1)[0].strip()
             area = re.sub(r"^the\s+(?=\w)", "", area, flags=re.I) if not _known_anywhere(area) else area

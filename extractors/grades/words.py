@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from extractors.findings.labels import parse_label
 from extractors.records import Grade, Problem
 from reference.fire_services import fire_service_id_for, match_fire_services
 from reference.forces import force_id_for, forces, name_index, normalise
@@ -184,6 +185,8 @@ def plausible_area(text: str) -> bool:
     if text.endswith(".") or normalise_grade(text) or is_ungraded(text):
         return False
     if GRADE_TRIGGER.search(text) or not re.search(r"[A-Za-z]{3}", text):
+        return False
+    if parse_label(text, heading=True):   # "Areas for improvement: good" names no area
         return False
     if _PROSE_VERB.search(text) and not QUESTION_FORM.search(text):
         return False

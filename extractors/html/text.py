@@ -6,24 +6,28 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-_CHROME = ("nav", "footer", "aside", "script", "style", "noscript", "form", "template", "svg",
-           "iframe", "button")
+from extractors.html.chrome import CHROME_TOKEN, PAGE_CHROME_TAGS
+
 _BLOCKS = {"p", "div", "li", "dd", "dt", "td", "th", "tr", "section", "article", "main",
            "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "header", "span"}
-_CHROME_TOKEN = re.compile(r"^(cookie\S*|\S*breadcrumbs?|sidebar|widget\S*|related\S*|share\S*|"
-                           r"menu|\S*-menu|nav\S*|site-header|site-footer|skip-link|newsletter|"
-                           r"banner|complementary|navigation|contentinfo)$", re.I)
 
 
-def decode_html(data: bytes) -> str:
-    """Bytes to text, honouring a declared charset (windows-1252 pages exist)."""
-    return _decode(data)
+_WINDOWS_1252_ALIASES = frozenset({"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii",
+                                   "iso8859-1", "l1", "cp819"})
+_META_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w-]+)")
 
 
-def _decode(data: bytes) -> str:
-    head = data[:4096].decode("ascii", "ignore").lower()
-    m = re.search(r"charset\s*=\s*[\"']?([\w-]+)", head)
-    for enc in ([m.group(1)] if m else []) + ["utf-8", "windows-1252"]:
+def decode_html(data: bytes, declared: str | None = None) -> str:
+    """Bytes to text: the charset the server declared, then a byte-order mark, then the
+    page's own meta charset, then UTF-8, then windows-1252 (Latin-1 and ASCII labels read
+    as windows-1252, as browsers do: WHATWG Encoding)."""
+    meta = _META_CHARSET.search(data[:4096].decode("ascii", "ignore").lower())
+    bom = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else None
+    for enc in (declared, bom, meta.group(1) if meta else None, "utf-8", "windows-1252"):
+        if not enc:
+            continue
+        if enc.lower().replace("_", "-") in _WINDOWS_1252_ALIASES:
+            enc = "windows-1252"
         try:
             return data.decode(enc)
         except (LookupError, UnicodeDecodeError):
@@ -33,7 +37,7 @@ def _decode(data: bytes) -> str:
 
 def parse_html(data: bytes | str) -> BeautifulSoup:
     """A BeautifulSoup tree (lxml parser) from bytes or text."""
-    text = data if isinstance(data, str) else _decode(data)
+    text = data if isinstance(data, str) else decode_html(data)
     return BeautifulSoup(text, "lxml")
 
 
@@ -41,8 +45,12 @@ def text_of(node: Tag | NavigableString | None) -> str:
     """Visible text of a node with whitespace collapsed."""
     if node is None:
         return ""
-    raw = node.get_text(" ", strip=True) if isinstance(node, Tag) else str(node)
-    return re.sub(r"\s+", " ", raw.replace("\xa0", " ")).strip()
+    return squash(node.get_text(" ", strip=True) if isinstance(node, Tag) else str(node))
+
+
+def squash(text: str) -> str:
+    """Runs of whitespace (no-break spaces too) as one space, trimmed."""
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
 
 
 def main_content(soup: BeautifulSoup) -> Tag:
@@ -52,7 +60,7 @@ def main_content(soup: BeautifulSoup) -> Tag:
                   h1.find_parent("article") if h1 is not None else None]
     root = next((c for c in candidates if isinstance(c, Tag) and text_of(c)), None)
     root = BeautifulSoup(str(root or soup.body or soup), "lxml")
-    for tag in root.find_all(_CHROME):
+    for tag in root.find_all(PAGE_CHROME_TAGS):
         tag.decompose()
     for tag in root.find_all(True):
         if getattr(tag, "decomposed", False) or tag.find("h1") is not None:
@@ -62,7 +70,7 @@ def main_content(soup: BeautifulSoup) -> Tag:
             continue
         tokens = [*(tag.get("class") or []), str(tag.get("id") or ""),
                   str(tag.get("role") or "")]
-        if any(_CHROME_TOKEN.match(t) for t in tokens if t):
+        if any(CHROME_TOKEN.match(t) for t in tokens if t):
             tag.decompose()
     return root.body or root
 

@@ -7,6 +7,7 @@ from urllib.parse import urljoin, urlparse
 from bs4 import BeautifulSoup, Tag
 
 from extractors.dates import parse_date
+from extractors.pages.base import PageContext
 from extractors.html.text import Field, find_field, main_content, parse_html, split_list, text_of
 from extractors.records import DocumentLink, Extraction, Problem, Publication
 from reference.forces import forces_named_in, match_forces
@@ -169,3 +170,41 @@ def _widen(node: Tag) -> Tag:
     if parent is not None and node.name in ("h2", "h3", "h4", "p", "strong"):
         return parent
     return node
+
+
+# -- the page type -----------------------------------------------------------------------
+_SIGNALS = (re.compile(r"\b(?:published(?: on)?|publication date|date published|date of "
+                       r"publication)\b\s*:?\s*(?:\w+day\s+)?\d", re.I),
+            re.compile(r"\bpublication types?\b", re.I),
+            re.compile(r"\bpolice forces?\b\s*:?\s*[A-Z]|fire (?:&|and) rescue services?\s*:", re.I),
+            re.compile(r"\b(?:get|download|read) the report\b", re.I))
+
+
+def has_landing_fields(text: str) -> bool:
+    """A landing page's text: two of its date, types, forces and report-files lines, each
+    once (a listing repeats them for every item)."""
+    counts = [len(signal.findall(text)) for signal in _SIGNALS]
+    return sum(1 for n in counts if n) >= 2 and max(counts[:2]) <= 1
+
+
+class PublicationPage:
+    """A publication's landing page: title, date, types, forces and its report files."""
+
+    name = "publication_page"
+    positions = ("listed",)
+
+    def recognise(self, data: bytes, url: str) -> float:
+        """The labelled publication date and types/forces/report links; a
+        ``/publications/<slug>/`` URL adds a little."""
+        from extractors.pages.base import is_html, main_text, url_path
+        if not is_html(data) or not has_landing_fields(main_text(data)):
+            return 0.0
+        return 0.8 if "/publications/" in url_path(url) else 0.6
+
+    def extract(self, data: bytes, url: str, context: PageContext) -> Extraction:
+        """What the page says about its publication."""
+        return extract_publication_page(data, url)
+
+    def children(self, extraction: Extraction) -> list[DocumentLink]:
+        """The report files (PDFs and HTML versions) the page offers."""
+        return list(extraction.publication.documents)

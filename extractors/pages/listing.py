@@ -15,44 +15,23 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
-from bs4.dammit import UnicodeDammit
 from lxml.html import HtmlElement
 
 from extractors.dates import parse_date
+from extractors.html.chrome import main_region, off_main
+from extractors.html.pager import next_page
+from extractors.html.text import decode_html, squash
+from extractors.records import DocumentLink, Extraction, ListingItem, Problem
 
 if TYPE_CHECKING:  # the crawler's URL rules; a plain object with the same methods works too
     from crawler.urls import SiteUrls
+    from extractors.pages.base import PageContext
 
-_OFF_MAIN_TAGS = frozenset({"nav", "aside", "script", "style", "template", "noscript", "menu"})
-_LANDMARK_TAGS = frozenset({"header", "footer"})  # banner/contentinfo unless sectioned
-_SECTIONING = frozenset({"article", "section", "aside", "nav", "main"})
-_OFF_MAIN_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary",
-                             "search", "menu", "menubar"})
-_WIDGET_WORDS = re.compile(
-    r"\b(sidebar|side-bar|widgets?|related|latest|popular|recent|trending|most-read|"
-    r"see-also|breadcrumbs?|menu|navbar|site-header|site-footer|cookie)\b", re.I)
-_WIDGET_HEADINGS = re.compile(
-    r"^\s*(related|latest|popular|recent|most read|most viewed|trending|see also|"
-    r"you may also|you might also|also of interest|other publications|more publications)\b",
-    re.I)
-_NEXT_TEXT = re.compile(r"^(next(\s+page)?|older( posts| entries)?)\b|^[›»→>]+$", re.I)
-_WINDOWS_1252_ALIASES = frozenset({"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii",
-                                   "iso8859-1", "l1", "cp819"})
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _DIGITS = re.compile(r"\d")
-
-
-@dataclass
-class ListingItem:
-    """One publication shown on a listing page."""
-
-    url: str
-    publication_id: str
-    title: str | None
-    published_on: date | None
 
 
 def parse_listing(html: bytes, base_url: str, urls: SiteUrls, *,
@@ -62,24 +41,12 @@ def parse_listing(html: bytes, base_url: str, urls: SiteUrls, *,
     if root is None:
         return [], None
     base_url = _base_href(root, base_url)
-    main = _main_region(root)
+    main = main_region(root)
     items = _listing_items(main, _publication_links(main, base_url, urls))
     body = root.find("body")
     if not items and body is not None and main is not body:  # a <main> that misses the list
         items = _listing_items(body, _publication_links(body, base_url, urls))
-    return items, _next_page(root, base_url, urls)
-
-
-def decode_html(html: bytes, encoding: str | None = None) -> str:
-    """Text of an HTML page: the declared charset first, then the page's own meta."""
-    if encoding and encoding.lower().replace("_", "-") in _WINDOWS_1252_ALIASES:
-        encoding = "windows-1252"  # as browsers do (WHATWG Encoding)
-    known = [encoding] if encoding else []
-    dammit = UnicodeDammit(html, known_definite_encodings=known, is_html=True,
-                           smart_quotes_to=None)
-    if dammit.unicode_markup is not None:
-        return dammit.unicode_markup
-    return html.decode("utf-8", errors="replace")
+    return items, next_page(root, base_url, urls)
 
 
 def _parse(html: bytes, encoding: str | None) -> HtmlElement | None:
@@ -101,65 +68,6 @@ def _base_href(root: HtmlElement, base_url: str) -> str:
     return base_url
 
 
-# -- where the listing lives -------------------------------------------------------------
-def _main_region(root: HtmlElement) -> HtmlElement:
-    """<main> or role=main (the one with most links if several), else <body>."""
-    candidates = [el for el in root.iter()
-                  if isinstance(el.tag, str)
-                  and (el.tag == "main" or (el.get("role") or "").lower() == "main")]
-    if candidates:
-        return max(candidates, key=lambda el: sum(1 for _ in el.iter("a")))
-    body = root.find("body")
-    return body if body is not None else root
-
-
-def _off_main(el: HtmlElement, stop: HtmlElement, strict: bool) -> bool:
-    """True when ``el`` sits in navigation, a page header/footer or a complementary block.
-
-    ``strict`` also treats blocks marked or headed as widgets ('related', 'latest',
-    'sidebar'...) as off the main content.
-    """
-    node: HtmlElement | None = el
-    while node is not None and node is not stop:
-        if isinstance(node.tag, str):
-            if node.tag in _OFF_MAIN_TAGS or (node.get("role") or "").lower() in _OFF_MAIN_ROLES:
-                return True
-            if node.tag in _LANDMARK_TAGS and not _inside_sectioning(node):
-                return True
-            if strict and (_widget_marks(node) or _widget_heading(node)):
-                return True
-        node = node.getparent()
-    return False
-
-
-def _inside_sectioning(node: HtmlElement) -> bool:
-    parent = node.getparent()
-    while parent is not None:
-        if parent.tag in _SECTIONING or (parent.get("role") or "").lower() == "main":
-            return True
-        parent = parent.getparent()
-    return False
-
-
-def _widget_marks(node: HtmlElement) -> bool:
-    marks = f"{node.get('id') or ''} {node.get('class') or ''}".replace("_", "-")
-    return bool(_WIDGET_WORDS.search(marks))
-
-
-def _widget_heading(block: HtmlElement) -> bool:
-    """True when a block is labelled, or opens with a heading, like 'Related publications'."""
-    if block.tag not in ("section", "div", "ul", "ol"):
-        return False
-    if _WIDGET_HEADINGS.match(block.get("aria-label") or ""):
-        return True
-    first = next((child for child in block if isinstance(child.tag, str)), None)
-    while first is not None and first.tag in ("div", "header", "span"):
-        first = next((child for child in first if isinstance(child.tag, str)), None)
-    if first is None or not (first.tag in _HEADING_TAGS or first.get("role") == "heading"):
-        return False
-    return bool(_WIDGET_HEADINGS.match(first.text_content()))
-
-
 # -- the links and their items -----------------------------------------------------------
 @dataclass
 class _Link:
@@ -174,9 +82,9 @@ def _publication_links(main: HtmlElement, base_url: str, urls: SiteUrls) -> list
     for anchor in main.iter("a"):
         url = urls.resolve(anchor.get("href") or "", base_url)
         pub_id = urls.publication_id(url) if url else None
-        if url and pub_id and not _off_main(anchor, main, strict=False):
+        if url and pub_id and not off_main(anchor, main, strict=False):
             links.append(_Link(anchor, url, pub_id))
-    strict = [link for link in links if not _off_main(link.anchor, main, strict=True)]
+    strict = [link for link in links if not off_main(link.anchor, main, strict=True)]
     return strict or links
 
 
@@ -262,8 +170,8 @@ def _item_title(links: list[_Link], container: HtmlElement) -> str | None:
     for heading in container.iter(*_HEADING_TAGS):
         if any(_contains(heading, link.anchor) or _contains(link.anchor, heading)
                for link in links):
-            return _clean(heading.text_content()) or None
-    texts = [_clean(link.anchor.text_content()) or _clean(link.anchor.get("title") or "")
+            return squash(heading.text_content()) or None
+    texts = [squash(link.anchor.text_content()) or squash(link.anchor.get("title") or "")
              for link in links]
     texts = [t for t in texts if t and not re.fullmatch(r"(read more|more|view|details)\W*", t,
                                                         re.I)]
@@ -286,76 +194,60 @@ def _item_date(container: HtmlElement, title: str | None) -> date | None:
         found = parse_date(time_el.get("datetime")) or parse_date(time_el.text_content())
         if found:
             return found
-    text = _clean(" ".join(container.itertext()))
+    text = squash(" ".join(container.itertext()))
     if title:
         text = text.replace(title, " ")
     return parse_date(text)
 
 
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
+# -- the page type -----------------------------------------------------------------------
+_PUBLICATION_PATH = re.compile(r"^/publications/[^/?#]+/?$")
+_PAGER = re.compile(r"/page/\d+/?\?|[?&](?:page|paged|pg|p)=\d+")
 
 
-# -- paging ------------------------------------------------------------------------------
-def _next_page(root: HtmlElement, base_url: str, urls: SiteUrls) -> str | None:
-    """rel=next, then a 'Next'/'›'/'»' link, then the link numbered current page + 1."""
-    current = _current_page(root, base_url)
+class ListingPage:
+    """The publications listing: one page of publication links, and the next page."""
 
-    def usable(href: str | None) -> str | None:
-        url = urls.resolve(href or "", base_url)
-        if not url or url.rstrip("/") == base_url.rstrip("/") or not _is_listing(url, urls):
-            return None
-        number = _page_in_url(url)
-        return url if number is None or number > current else None
+    name = "listing_page"
+    positions = ("listing",)
 
-    for el in root.iter("link", "a"):
-        if "next" in (el.get("rel") or "").lower().split():
-            found = usable(el.get("href"))
-            if found:
-                return found
-    anchors = list(root.iter("a"))
-    for anchor in anchors:
-        label = _clean(anchor.text_content()) or _clean(anchor.get("aria-label") or "")
-        aria = (anchor.get("aria-label") or anchor.get("title") or "").lower()
-        if _NEXT_TEXT.match(label) or aria.startswith("next"):
-            found = usable(anchor.get("href"))
-            if found:
-                return found
-    wanted = str(current + 1)
-    for anchor in anchors:
-        if _clean(anchor.text_content()) == wanted:
-            found = usable(anchor.get("href"))
-            if found:
-                return found
-    return None
+    def recognise(self, data: bytes, url: str) -> float:
+        """Landing-page links in the main content: three, or (when it is not a landing
+        page) two, or one beside a pager."""
+        from extractors.pages.base import is_html, main_text
+        from extractors.pages.landing import has_landing_fields
+        if not is_html(data):
+            return 0.0
+        root = _parse(data, None)
+        if root is None:
+            return 0.0
+        main = main_region(root)
+        def listed(anchors: list[HtmlElement]) -> set[str]:
+            paths = (urlsplit(urljoin(url, a.get("href") or "")).path for a in anchors)
+            return {path for path in paths if _PUBLICATION_PATH.match(path)}
 
+        loose = [a for a in main.iter("a") if not off_main(a, main, strict=False)]
+        found = listed([a for a in loose if not off_main(a, main, strict=True)]) or listed(loose)
+        pager = any(_PAGER.search(urlsplit(urljoin(url, a.get("href") or "")).path + "?" +
+                                  urlsplit(urljoin(url, a.get("href") or "")).query)
+                    for a in root.iter("a"))
+        if len(found) < 3 and (not (len(found) == 2 or (found and pager))
+                               or has_landing_fields(main_text(data))):
+            return 0.0
+        return 0.7
 
-def _is_listing(url: str, urls: SiteUrls) -> bool:
-    in_listing = getattr(urls, "in_listing", None)
-    if in_listing is not None:
-        return bool(in_listing(url))
-    return urls.publication_id(url) is None and "/publications" in urlsplit(url).path
+    def extract(self, data: bytes, url: str, context: "PageContext") -> Extraction:
+        """The listing's items in page order, and its next page's URL."""
+        out = Extraction(source=url, kind=self.name)
+        if context.urls is None:
+            out.problems.append(Problem("extract", "a listing page needs the site's URL rules",
+                                        {}, url))
+            return out
+        out.listing, out.next_page = parse_listing(data, url, context.urls,
+                                                   encoding=context.charset)
+        out.publication.documents = self.children(out)
+        return out
 
-
-def _current_page(root: HtmlElement, base_url: str) -> int:
-    """The page number: aria-current in the pager, else /page/N/ or ?page=N, else 1."""
-    for el in root.iter():
-        if isinstance(el.tag, str) and (el.get("aria-current") or "").lower() == "page":
-            text = _clean(el.text_content())
-            if text.isdigit():
-                return int(text)
-    return _page_in_url(base_url) or 1
-
-
-def _page_in_url(url: str) -> int | None:
-    """N from '/page/N/' or '?page=N' (1 for a bare listing URL, None if unknown)."""
-    parts = urlsplit(url)
-    match = re.search(r"/page/(\d+)/?$", parts.path)
-    if match:
-        return int(match.group(1))
-    query = parse_qs(parts.query)
-    for key in ("page", "paged", "pg", "p"):
-        values = query.get(key)
-        if values and values[0].isdigit():
-            return int(values[0])
-    return None if parts.query else 1
+    def children(self, extraction: Extraction) -> list[DocumentLink]:
+        """Each listed publication's page."""
+        return [DocumentLink(item.url, "html", label=item.title) for item in extraction.listing]

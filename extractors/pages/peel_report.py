@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlparse
 
 from bs4 import BeautifulSoup, Tag
@@ -13,6 +14,9 @@ from extractors.grades.words import (body_from_slug, body_from_text, clean_text,
                                      scheme_from)
 from extractors.grades.html import grades_from_html, to_soup
 from extractors.records import DocumentLink, Extraction, Problem, Publication
+
+if TYPE_CHECKING:
+    from extractors.pages.base import PageContext
 
 _PUBLISHED = re.compile(r"^\s*(?:published(?:\s+on)?|date\s+published|publication\s+date|"
                         r"first\s+published)\s*:?\s*(?P<rest>.*)$", re.I)
@@ -109,3 +113,36 @@ def extract_peel_page(data: bytes, source: str) -> Extraction:
                                 {"title": title}, source))
     return Extraction(source=source, kind="peel_report", publication=pub, grades=grades,
                       problems=problems)
+
+
+# -- the page type -----------------------------------------------------------------------
+_JUDGMENTS = re.compile(r"our judgments|our judgements|graded areas|how we graded", re.I)
+_GRADED_PATH = re.compile(r"/peel-reports/")
+
+
+class PeelReportPage:
+    """A page of graded judgments (PEEL force report, fire & rescue assessment)."""
+
+    name = "peel_report"
+    positions = ("html",)
+
+    def recognise(self, data: bytes, url: str) -> float:
+        """Its judgments section ('Our judgments', 'Graded areas'...); a /peel-reports/ URL
+        adds a little."""
+        from extractors.pages.base import is_html, main_text, url_path
+        if not is_html(data) or not _JUDGMENTS.search(main_text(data)):
+            return 0.0
+        return 0.9 if _GRADED_PATH.search(url_path(url)) else 0.85
+
+    def extract(self, data: bytes, url: str, context: "PageContext") -> Extraction:
+        """The page's grades and facts, and the findings its text carries."""
+        from extractors.pages.report_html import extract_report_html
+        out = extract_peel_page(data, url)
+        report = extract_report_html(data, url)
+        out.recommendations = report.recommendations
+        out.problems += report.problems
+        return out
+
+    def children(self, extraction: Extraction) -> list[DocumentLink]:
+        """The report PDFs the page offers."""
+        return [d for d in extraction.publication.documents if d.kind == "pdf"]

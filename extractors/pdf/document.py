@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from extractors.pdf import limits
+
 
 class PdfError(ValueError):
     """The bytes are not a readable PDF (corrupt, truncated, encrypted or empty)."""
@@ -50,12 +52,15 @@ def _open_pdfium(data: bytes):
         raise PdfError("not a PDF: no %PDF header")
     if b"%%EOF" not in data[-2048:]:
         raise PdfError("truncated: no %%EOF marker at the end")
+    limits.check_streams(data)  # PdfOverCap before pdfium inflates anything
     try:
         pdf = pdfium.PdfDocument(bytes(data))
     except pdfium.PdfiumError as exc:
         raise PdfError(_pdfium_reason(str(exc))) from exc
-    if len(pdf) == 0:
+    pages = len(pdf)
+    if pages == 0 or pages > limits.MAX_PAGES:
         pdf.close()
+        limits.check_pages(pages)
         raise PdfError("no pages")
     return pdf
 

@@ -6,13 +6,15 @@ import threading
 import pytest
 
 from crawler.discover import discover
+from flows.steps import listing_reader
 from tests.crawler.conftest import Crawl
 from tests.replica.server import Fault
 
 
 def test_disallowed_paths_are_never_requested(crawl: Crawl) -> None:
     client = crawl.client()
-    found = discover(client, crawl.urls, set(), full=True)
+    found = discover(client, crawl.urls, set(), full=True,
+                      read_listing=listing_reader(crawl.urls))
     assert "private-draft" in {i.publication_id for i in found.items}  # linked from the listing
     results = {item.publication_id: client.fetch(item.url) for item in found.items}
     assert results["private-draft"].error == "disallowed by robots.txt"
@@ -67,7 +69,8 @@ def test_user_agent_is_honest_and_configurable(crawl: Crawl,
 
 def test_one_client_from_several_threads(crawl: Crawl) -> None:
     client = crawl.client()
-    items = discover(client, crawl.urls, set(), full=True).items
+    items = discover(client, crawl.urls, set(), full=True,
+                      read_listing=listing_reader(crawl.urls)).items
     allowed = [i.url for i in items if client.allowed_by_robots(i.url)]
     results: dict[str, bool] = {}
 

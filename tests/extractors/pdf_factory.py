@@ -365,8 +365,8 @@ def untidy_report() -> tuple[bytes, list[Expected]]:
     a printed number of the same kind already holds get a qualified ref ("1 (2)")."""
     coc1 = ("The forces in the region are not answering emergency calls quickly enough, "
             "and too many victims wait for a response.")
-    rec1 = ("By 31 March 2025, chief constables should: make sure that emergency calls are "
-            "answered within ten seconds; and review the demand on their control rooms.")
+    rec1a = "make sure that emergency calls are answered within ten seconds; and"
+    rec1b = "review the demand on their control rooms."
     coc2 = "Forces do not understand the risks that repeat callers face."
     rec2 = ("Within six months, the College of Policing should review its guidance on "
             "repeat callers so that forces can identify them.")
@@ -404,8 +404,8 @@ def untidy_report() -> tuple[bytes, list[Expected]]:
     w.para(coc1)
     w.bold("Recommendation")
     w.para("By 31 March 2025, chief constables should:")
-    w.item("make sure that emergency calls are answered within ten seconds; and")
-    w.item("review the demand on their control rooms.")
+    w.item(rec1a)
+    w.item(rec1b)
     w.heading("Cause of concern", 2)
     w.para(coc2)
     w.bold("Recommendation")
@@ -446,7 +446,11 @@ def untidy_report() -> tuple[bytes, list[Expected]]:
     data = w.build(title=UNTIDY_TITLE)
     expected = [
         Expected("cause_of_concern", "1", coc1, 4),
-        Expected("recommendation", "1 (2)", rec1, 4, due_by="2025-03-31",
+        # each item under the lead-in "By 31 March 2025, chief constables should:" is a
+        # recommendation of its own, numbered from the lead-in's place (1)
+        Expected("recommendation", "1.1", rec1a, 4, due_by="2025-03-31",
+                 addressee="chief constables"),
+        Expected("recommendation", "1.2", rec1b, 4, due_by="2025-03-31",
                  addressee="chief constables"),
         Expected("cause_of_concern", "2", coc2, 4),
         Expected("recommendation", "2 (2)", rec2, 4, addressee="College of Policing"),

@@ -105,9 +105,13 @@ def test_label_headings_take_the_next_paragraph_and_stop_at_prose() -> None:
         p("We found this in three of the cases we looked at."),
         h("Recommendation 2", 3), p("By 31 March 2026, the force should:"),
         li("do B; and"), li("do C."), h("Next steps")])
-    assert [f.text for f in found] == ["The force should do A.",
-                                       "By 31 March 2026, the force should: do B; and do C."]
-    assert found[1].due_by == date(2026, 3, 31)
+    # each item under the lead-in is a recommendation of its own (the inspectorate's count),
+    # numbered from the label's ref and carrying the lead-in's date and addressee
+    assert [(f.ref, f.text, f.lead_in) for f in found] == [
+        ("1", "The force should do A.", None),
+        ("2.1", "do B; and", "By 31 March 2026, the force should:"),
+        ("2.2", "do C.", "By 31 March 2026, the force should:")]
+    assert [(f.due_by, f.addressee) for f in found[1:]] == [(date(2026, 3, 31), "the force")] * 2
 
 
 def test_contents_lines_never_make_findings() -> None:
@@ -154,10 +158,12 @@ def test_causes_of_concern_each_followed_by_recommendations() -> None:
         h("Areas for improvement", 3), li("The force should improve its data."),
         li("The force needs to improve supervision.")])
     assert [(f.kind, f.ref) for f in found] == [
-        ("cause_of_concern", "1"), ("recommendation", "1"), ("cause_of_concern", "2"),
-        ("recommendation", "2"), ("area_for_improvement", "1"), ("area_for_improvement", "2")]
-    assert found[1].text == ("Within three months, the force should: answer calls within ten "
-                             "seconds; and review its call handling.")
+        ("cause_of_concern", "1"), ("recommendation", "1.1"), ("recommendation", "1.2"),
+        ("cause_of_concern", "2"), ("recommendation", "2"), ("area_for_improvement", "1"),
+        ("area_for_improvement", "2")]
+    assert [(f.text, f.lead_in) for f in found[1:3]] == [
+        ("answer calls within ten seconds; and", "Within three months, the force should:"),
+        ("review its call handling.", "Within three months, the force should:")]
     assert problems == []
 
 
@@ -256,3 +262,85 @@ def test_an_earlier_reports_recommendations_are_not_this_reports() -> None:
     assert [(f.kind, f.text) for f in found] == [
         ("recommendation", "The force should publish its vetting data.")]
     assert problems == []
+
+
+# ---------------------------------------------------------------- the inspectorate's count
+
+def test_each_bullet_under_a_lead_in_is_a_recommendation() -> None:
+    lead = "HMIC recommends that the force should immediately:"
+    found, problems = findings_from_blocks([
+        h("Recommendations"), p(lead), li("expand its training for call handlers;"),
+        li("clearly define the role of the crime registrar; and"), li("agree a plan."),
+        p("HMIC expects chief constables to report on their progress.")])
+    assert [(f.ref, f.text, f.addressee, f.lead_in) for f in found] == [
+        ("1.1", "expand its training for call handlers;", "the force", lead),
+        ("1.2", "clearly define the role of the crime registrar; and", "the force", lead),
+        ("1.3", "agree a plan.", "the force", lead)]
+    assert problems == []
+
+
+def test_a_cause_of_concern_heading_labels_the_statement_under_it() -> None:
+    lead = ("To address this cause of concern, we recommend that within six months the force "
+            "should:")
+    found, problems = findings_from_blocks([
+        h("Causes of concern"), h("Cause of concern: responding to the public", 3),
+        p("The force needs to improve how quickly it answers emergency calls."), p(lead),
+        li("review its call handling;"), li("make sure calls are answered within ten seconds.")])
+    assert [(f.kind, f.ref, f.text) for f in found] == [
+        ("cause_of_concern", "1", "The force needs to improve how quickly it answers "
+                                  "emergency calls."),
+        ("recommendation", "1.1", "review its call handling;"),
+        ("recommendation", "1.2", "make sure calls are answered within ten seconds.")]
+    assert {f.lead_in for f in found[1:]} == {lead} and problems == []
+
+
+def test_an_accelerated_cause_of_concern_and_its_recommendation_sentence() -> None:
+    found, problems = findings_from_blocks([
+        h("Accelerated cause of concern", 3),
+        p("The force needs to improve how it protects children who go missing."),
+        p("We recommend that, by 1 June 2025, the force should review every open case."),
+        h("Next steps", 2)])
+    assert [(f.kind, f.due_by) for f in found] == [
+        ("cause_of_concern", None), ("recommendation", date(2025, 6, 1))]
+    assert problems == []
+
+
+def test_a_letters_lettered_recommendations_without_a_heading() -> None:
+    lead = "We made the following recommendations, stating that the constabulary should:"
+    found, _ = findings_from_blocks([
+        h("Dear Chief Constable", 1), p("We inspected the constabulary in 2024."), p(lead),
+        p("a) review how it allocates calls;"), p("b) improve its supervision of cases."),
+        p("We will revisit the constabulary next year.")])
+    assert [(f.ref, f.text, f.addressee) for f in found] == [
+        ("a", "review how it allocates calls;", "the force"),
+        ("b", "improve its supervision of cases.", "the force")]
+
+
+def test_numbered_lead_in_items_take_the_leads_number() -> None:
+    lead = "By 31 March 2026, chief constables should:"
+    found, _ = findings_from_blocks([
+        h("Recommendations"), h("Recommendation 3", 3), p(lead),
+        li("make sure that crimes are recorded;", "a"), li("audit their records.", "b"),
+        h("Recommendation 4", 3), p("Within six months, forces should:"),
+        li("publish their data; and"), li("train their staff.")])
+    assert [(f.ref, f.due_by, f.addressee) for f in found] == [
+        ("3a", date(2026, 3, 31), "chief constables"), ("3b", date(2026, 3, 31), "chief constables"),
+        ("4.1", None, "forces"), ("4.2", None, "forces")]
+
+
+def test_a_note_in_the_same_block_is_not_part_of_the_finding() -> None:
+    found, _ = findings_from_blocks([
+        h("Recommendations"),
+        p("Recommendation 1: By 31 March 2015, chief constables should publish their data. "
+          "HMIC expects chief constables to report on progress.")])
+    assert [f.text for f in found] == [
+        "By 31 March 2015, chief constables should publish their data."]
+
+
+def test_older_peel_and_fire_afi_bullets() -> None:
+    found, _ = findings_from_blocks([
+        h("Areas for improvement"), p("\u2022 The force should improve how it records crime."),
+        p("\u2022 The constabulary should improve its audits."),
+        p("\u2013 The service should improve its fire safety audits.")])
+    assert [(f.ref, f.addressee) for f in found] == [
+        ("1", "the force"), ("2", "the force"), ("3", "the service")]

@@ -512,3 +512,25 @@ def test_pillar_paragraphs_and_captioned_chart() -> None:
     got, _ = _read(chart, cycle="2021-22")
     assert got == [("Investigating crime", "good"), ("Responding to the public", "good"),
                    ("Treatment of the public", "adequate"), ("Good use of resources", "adequate")]
+
+
+def test_peel_2014_to_2019_prose_judgments_give_the_pillar_or_question() -> None:
+    html = """<h2>Overall judgment</h2>
+    <p>The extent to which the constabulary is effective at keeping people safe and reducing
+    crime requires improvement.</p>
+    <p>The extent to which the force is efficient at keeping people safe and reducing crime is
+    judged to be good.</p>
+    <p>The extent to which the force is effective at investigating crime and reducing
+    re-offending is good.</p>"""
+    got, problems = _read(html, cycle="2016")
+    assert got == [("Effectiveness", "requires improvement"), ("Efficiency", "good"),
+                   ("Investigating crime and reducing re-offending", "good")]
+    assert problems == []
+
+
+def test_a_finding_label_or_other_prose_is_never_a_grade() -> None:
+    html = """<h2>Areas for improvement: good</h2><p>Areas for improvement: good</p>
+    <p>The extent to which the force is effective at talking to people is good.</p>
+    <h3>Good practice</h3><p>The force shares what works.</p>"""
+    got, problems = _read(html, cycle="2016")
+    assert got == [] and problems == []

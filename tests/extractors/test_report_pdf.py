@@ -127,8 +127,9 @@ def test_printed_date_disagreement_is_recorded() -> None:
     assert reconcile_dates(date(2025, 8, 28), date(2025, 8, 28)) is None
     assert reconcile_dates(date(2025, 8, 28), None) is None
     problem = reconcile_dates(date(2025, 8, 28), date(2025, 9, 4), "r.html")
-    assert problem is not None and problem.stage == "reconcile"
-    assert "landing page wins" in problem.reason
+    assert problem is not None and problem.stage == "note" and problem.location == "r.html"
+    assert problem.reason == ("document date 2025-09-04 differs from the landing page date "
+                              "2025-08-28 (landing page wins)")
 
 
 # ---------------------------------------------------------------- the recommendations table
@@ -144,7 +145,7 @@ def test_extracted_findings_pass_the_schema(untidy) -> None:
     frame = rows_of(extract_report_pdf(untidy[0], "r.pdf").recommendations)
     valid, rejected = validate_recommendations(frame)
     assert rejected == []
-    assert len(valid) == len(frame) == 15
+    assert len(valid) == len(frame) == 16
     assert list(valid.columns) == COLUMNS
     assert str(valid["page"].dtype) == "Int64"
     assert valid.loc[1, "due_by"] == date(2025, 3, 31)

@@ -11,7 +11,7 @@ from flows.pipeline import RunReport, run_pipeline
 from flows.settings import Settings
 
 AS_OF = date(2025, 9, 1)
-VOLATILE = {"runs", "fetch_log", "alembic_version"}
+VOLATILE = {"runs", "fetch_log", "alembic_version", "changes"}  # logs, not state
 TIMESTAMPS = {"first_seen_at", "updated_at", "fetched_at", "created_at", "run_id", "changed_at"}
 
 

@@ -16,12 +16,15 @@ from tests.replica.truth import same_text
 
 
 def hmicfrs(*args: str, data_dir: Path, env: dict[str, str] | None = None,
-            check: bool = True) -> subprocess.CompletedProcess[str]:
+            check: bool = True, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the CLI as users do (`python -m flows` is the console script's module)."""
     full_env = {**os.environ, "HMICFRS_DATA_DIR": str(data_dir), "HMICFRS_RATE": "0",
                 "HMICFRS_BACKOFF": "0.01", **(env or {})}
+    if cwd is not None:  # the package must still import from the checkout
+        full_env["PYTHONPATH"] = os.pathsep.join(
+            [str(Path(__file__).resolve().parents[2]), full_env.get("PYTHONPATH", "")])
     proc = subprocess.run([sys.executable, "-m", "flows", *args], capture_output=True,
-                          text=True, env=full_env, timeout=300)
+                          text=True, env=full_env, timeout=300, cwd=cwd)
     if check and proc.returncode != 0:
         raise AssertionError(f"hmicfrs {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
     return proc
@@ -155,3 +158,15 @@ def test_extract_prints_the_contract_json(replica: ReplicaServer, tmp_path: Path
     from_url = json.loads(hmicfrs("extract", replica.url + pdf.path, data_dir=tmp_path).stdout)
     assert from_url["kind"] == "report_pdf"
     assert [r["kind"] for r in from_url["recommendations"]] == ["recommendation"] * 3
+
+
+def test_respond_before_publication_is_refused(loaded) -> None:  # type: ignore[no-untyped-def]
+    data, truth = loaded
+    ref = truth.reference.slug  # published 28 August 2025
+    proc = hmicfrs("respond", ref, "--force", "norfolk", "--date", "27/08/2025", data_dir=data,
+                   check=False)
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().count("\n") == 0 and "before the publication" in proc.stderr
+    rows = json.loads(hmicfrs("deadlines", "--force", "norfolk", "--as-of", "2025-09-01",
+                              "--format", "json", data_dir=data).stdout)
+    assert next(r for r in rows if r["publication_id"] == ref)["responded_on"] is None

@@ -188,14 +188,16 @@ def test_empty_listing_fails_the_run(replica: ReplicaServer, tmp_data_dir: Path,
     assert [r["status"] for r in rows(sqlite_url, "runs")] == ["failed"]
 
 
-def test_a_second_concurrent_run_is_refused(replica: ReplicaServer, tmp_data_dir: Path,
-                                            sqlite_url: str) -> None:
-    from filelock import FileLock
-
+def test_a_second_concurrent_run_is_refused(replica: ReplicaServer, tmp_path: Path,
+                                            tmp_data_dir: Path, sqlite_url: str) -> None:
+    """The lock is the database's: another data directory on the same file is refused too."""
     from flows.pipeline import RunFailed
-    with FileLock(str(tmp_data_dir / "hmicfrs.lock")):
-        with pytest.raises(RunFailed, match="another hmicfrs run"):
-            run(replica.url, tmp_data_dir, sqlite_url)
+    from store.db import writer_lock
+    with writer_lock(sqlite_url):
+        for data_dir in (tmp_data_dir, tmp_path / "elsewhere"):
+            with pytest.raises(RunFailed, match="another hmicfrs run"):
+                run(replica.url, data_dir, sqlite_url)
+    assert run(replica.url, tmp_path / "elsewhere", sqlite_url).status == "completed"
 
 
 def test_replaced_pdf_of_a_recent_publication_is_reextracted(

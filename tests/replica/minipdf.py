@@ -34,7 +34,12 @@ def tiny_pdf(title: str, paragraphs: list[str]) -> bytes:
         b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream
         + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    return pdf_file(objects)
+
+
+def pdf_file(objects: list[bytes], version: str = "1.4") -> bytes:
+    """Objects 1..n (object 1 the catalog) with a cross-reference table and trailer."""
+    out = bytearray(f"%PDF-{version}\n".encode() + b"%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
         offsets.append(len(out))

@@ -17,7 +17,7 @@ from tests.replica.pages import not_found_page
 from tests.replica.site import Resource, Site
 
 FAULT_KINDS = ("status", "timeout", "reset", "truncate", "redirect", "oversize",
-               "content_type", "encoding")
+               "content_type", "encoding", "trickle")
 DEFAULT_OVERSIZE = 64 * 1024 * 1024
 SERVER_NAME = "Apache"
 
@@ -31,7 +31,9 @@ class Fault:
     full Content-Length, half the body, then close; redirect: 302 to ``location``;
     oversize: stream ``size`` bytes (default 64 MiB) with no Content-Length; content_type:
     serve the body under ``content_type``; encoding: serve an HTML page in windows-1252
-    with that charset declared. ``times``: how many requests misbehave (None: all).
+    with that charset declared; trickle: the full Content-Length, then the body ``size``
+    bytes (default 1) every ``seconds`` (default 1), as a stalling server does. ``times``:
+    how many requests misbehave (None: all).
     """
 
     kind: str
@@ -164,6 +166,11 @@ class ReplicaServer:
                     used[0] += 1
                     return fault
         return None
+
+    def fault_hits(self, path: str) -> int:
+        """How many requests the fault added for ``path`` has answered (or is answering)."""
+        with self._lock:
+            return sum(used[0] for pattern, _fault, used in self._faults if pattern == path)
 
     def record(self, entry: RequestRecord) -> None:
         """Append to the request log."""
@@ -308,6 +315,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._missing(path, head)
         elif kind == "truncate":
             self._truncate(resource, head)
+        elif kind == "trickle":
+            self._trickle(fault, resource, head)
         elif kind == "content_type":
             self._send_resource(resource, head, request,
                                 content_type=fault.content_type or "application/octet-stream")
@@ -331,6 +340,21 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         self.connection.shutdown(socket.SHUT_RDWR)
         raise _Aborted
+
+    def _trickle(self, fault: Fault, resource: Resource, head: bool) -> None:
+        body, step = resource.body, max(1, fault.size or 1)
+        self.send_response(200)
+        self.send_header("Content-Type", resource.content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        sent = 0
+        try:
+            while not head and sent < len(body) and not self.replica._stopping.is_set():
+                sent += self._write(body[sent:sent + step])
+                self.wfile.flush()
+                self.replica.wait(fault.seconds or 1.0)
+        finally:
+            self._log(200, sent)
 
     def _oversize(self, fault: Fault, resource: Resource | None, head: bool) -> None:
         size = fault.size or DEFAULT_OVERSIZE

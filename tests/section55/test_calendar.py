@@ -67,3 +67,33 @@ def test_rows_without_any_deadline_get_no_event():
            "published_on": date(2016, 1, 1), "statutory_deadline": None,
            "practice_deadline": None}
     assert events(obligations_ics([row])) == []
+
+
+def _alarm_days(event) -> list[int]:  # type: ignore[no-untyped-def]
+    return sorted(-a.decoded("trigger").days for a in event.walk("VALARM"))
+
+
+def test_open_obligations_carry_reminders_before_the_practice_deadline():
+    found = {str(e["uid"]): e for e in events(obligations_ics(ROWS))}
+    norfolk = found["how-effectively-do-the-police-record-crime-norfolk@hmicfrs"]
+    assert _alarm_days(norfolk) == [3, 14]
+    assert {str(a["action"]) for a in norfolk.walk("VALARM")} == {"DISPLAY"}
+    assert _alarm_days(found["peel-2023-25-essex-essex@hmicfrs"]) == []  # responded
+    assert _alarm_days(found["btp-only-statutory-british-transport-police@hmicfrs"]) == []
+    custom = {str(e["uid"]): e for e in events(obligations_ics(ROWS, remind=(7,)))}
+    assert _alarm_days(custom["how-effectively-do-the-police-record-crime-norfolk@hmicfrs"]) == [7]
+
+
+def test_open_checklist_steps_are_events_of_their_own_in_a_named_force_calendar():
+    steps = [{"step": "comments_received", "label": "Chief officer's comments received",
+              "due_on": date(2025, 10, 9)},
+             {"step": "inspectorate", "label": "Sent to the inspectorate", "due_on": None}]
+    data = obligations_ics([{**ROWS[0], "open_steps": steps}], force_name="Norfolk Constabulary")
+    calendar = Calendar.from_ical(data)
+    assert str(calendar["x-wr-calname"]) == \
+        "HMICFRS Section 55 response deadlines: Norfolk Constabulary"
+    found = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+    assert len(found) == 2
+    step = found["how-effectively-do-the-police-record-crime-norfolk-comments_received@hmicfrs"]
+    assert step.decoded("dtstart") == date(2025, 10, 9)
+    assert str(step["summary"]).startswith("Chief officer's comments received: How effectively")

@@ -1,0 +1,1 @@
+"""Prefect automations shipped with hmicfrs: notifications for the pipeline's events."""

@@ -1,0 +1,66 @@
+"""Every page type, and the one way to read a document: ``hmicfrs extract``, the nightly
+and backfill pipeline and ``reprocess`` all call ``extract`` and ``children`` here.
+
+To add a page type: write its module in extractors/pages/ (one class with ``name``,
+``recognise``, ``extract`` and ``children``: see extractors/pages/base.py) and add one
+line to ``PAGE_TYPES``.
+"""
+from __future__ import annotations
+
+from extractors.pages.base import PageContext, PageType
+from extractors.pages.landing import PublicationPage
+from extractors.pages.listing import ListingPage
+from extractors.pages.peel_report import PeelReportPage
+from extractors.pages.report_html import ReportHtmlPage
+from extractors.pages.report_pdf import ReportPdf
+from extractors.records import UNRECOGNISED, DocumentLink, Extraction, Problem, ProblemCode
+
+PAGE_TYPES: list[PageType] = [
+    ReportPdf(),
+    PeelReportPage(),
+    PublicationPage(),
+    ListingPage(),
+    ReportHtmlPage(),
+]
+
+def page_type_for(data: bytes, url: str, context: PageContext | None = None) -> PageType | None:
+    """The page type that recognises the document most surely (the first listed on a
+    tie), among those that can stand where the pipeline met it; None when none does.
+
+    A page of the listing, or one the listing links to (a publication's page), is that
+    whatever it looks like: when no type recognises it, the first type for that position
+    reads it (and reports what it lacks, a date or a title, as problems).
+    """
+    position = context.position if context else None
+    candidates = [t for t in PAGE_TYPES if position is None or position in t.positions]
+    best, best_score = None, 0.0
+    for page_type in candidates:
+        score = page_type.recognise(data, url)
+        if score > best_score:
+            best, best_score = page_type, score
+    if best is None and position in ("listing", "listed") and candidates:
+        return candidates[0]
+    return best
+
+
+def extract(data: bytes, url: str, context: PageContext | None = None) -> Extraction:
+    """Read one document with its page type; an unrecognised one is a Problem."""
+    context = context or PageContext()
+    page_type = page_type_for(data, url, context)
+    if page_type is None:
+        return Extraction(url, UNRECOGNISED, problems=[Problem(
+            "extract", "no page type recognises this document",
+            {"bytes": len(data), "start": data[:40].decode("latin-1")}, url,
+            ProblemCode.UNRECOGNISED)])
+    return page_type.extract(data, url, context)
+
+
+def children(extraction: Extraction) -> list[DocumentLink]:
+    """The documents an extracted document points to (none for an unrecognised one)."""
+    page_type = by_name(extraction.kind)
+    return page_type.children(extraction) if page_type is not None else []
+
+
+def by_name(name: str) -> PageType | None:
+    """The registered page type of that name."""
+    return next((t for t in PAGE_TYPES if t.name == name), None)

@@ -1,0 +1,85 @@
+"""The load step: validate each publication's rows and load it in its own transaction;
+every problem becomes a quarantine row, a run note or a new-area flag."""
+from __future__ import annotations
+
+from typing import Any
+
+from extractors.records import Stage
+from flows.rows import build_bundle
+from flows.work import DocStatus, LoadSummary, Outcome, PublicationWork, RunContext
+from section55.register import rebuild_register
+from store import repository as repo
+
+
+def validate_and_load_step(ctx: RunContext, works: list[PublicationWork]) -> LoadSummary:
+    """Validate each publication's rows and load it in its own transaction."""
+    from store.sync import CountsByTable
+    summary = LoadSummary()
+    totals = CountsByTable()
+    now = repo.utcnow()
+    for work in works:
+        if work.outcome in (Outcome.UNCHANGED, Outcome.SKIPPED):
+            summary.unchanged += work.outcome == Outcome.UNCHANGED
+            _record_problems(ctx, work, summary, now)
+            continue
+        if work.outcome in (Outcome.QUARANTINED, Outcome.FAILED):
+            summary.quarantined += work.outcome == Outcome.QUARANTINED
+            summary.failed += work.outcome == Outcome.FAILED
+            _record_problems(ctx, work, summary, now)
+            continue
+        with ctx.engine.begin() as conn:
+            old = repo.get_publication(conn, work.publication_id)
+            first_published = old["first_published_on"] if old else None
+            bundle, rejected = build_bundle(ctx, work, first_published)
+            work.problems += rejected
+            if bundle is None:
+                work.outcome = Outcome.QUARANTINED
+            else:
+                result = repo.load_publication(conn, bundle, now=now, run_id=ctx.run_id)
+                totals.add("recommendation_register", rebuild_register(conn, work.publication_id))
+                for table, c in result.counts.tables.items():
+                    totals.add(table, c)
+                work.outcome = Outcome.NEW if result.is_new else (
+                    Outcome.CHANGED if any(c.inserted or c.updated or c.deleted
+                                           for c in result.counts.tables.values())
+                    else Outcome.UNCHANGED)
+                summary.opened += result.obligations_opened
+                for source in [work.landing_url] + [d.url for d in work.documents
+                                                    if d.sha256 and d.status != DocStatus.QUARANTINED]:
+                    repo.clear_quarantine(conn, source, (Stage.EXTRACT, Stage.FETCH))  # fixed now
+        _count(summary, work)
+        _record_problems(ctx, work, summary, now)
+    summary.tables = totals.as_dict()
+    summary.obligations_opened = len(summary.opened)
+    return summary
+
+
+def _count(summary: LoadSummary, work: PublicationWork) -> None:
+    if work.outcome == Outcome.NEW:
+        summary.new += 1
+        summary.new_publications.append(work.publication_id)
+    elif work.outcome == Outcome.CHANGED:
+        summary.changed += 1
+    elif work.outcome == Outcome.UNCHANGED:
+        summary.unchanged += 1
+    elif work.outcome == Outcome.QUARANTINED:
+        summary.quarantined += 1
+
+
+def _record_problems(ctx: RunContext, work: PublicationWork, summary: LoadSummary,
+                     now: Any) -> None:
+    if not work.problems:
+        return
+    with ctx.engine.begin() as conn:
+        for p in work.problems:
+            if p.stage == Stage.FLAG:
+                summary.unknown_areas.append(p.reason)
+                continue
+            if p.stage == Stage.NOTE:
+                summary.notes.append(f"{p.reason} ({p.location or work.landing_url})")
+                continue
+            repo.quarantine(conn, stage=str(p.stage), source_url=p.location or work.landing_url,
+                            reason=p.reason, record={"publication_id": work.publication_id,
+                                                     **p.record},
+                            run_id=ctx.run_id, now=now)
+            summary.reasons.append(f"{p.stage}: {p.reason} ({p.location or work.landing_url})")

@@ -1,1 +1,0 @@
-"""An independently written second replica of the HMICFRS site (other markup)."""

@@ -1,1 +1,0 @@
-"""A fifth, independently written replica: PDF-only publications in HMICFRS report layouts."""

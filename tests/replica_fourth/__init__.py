@@ -1,1 +1,0 @@
-"""A fourth, independently written replica of the HMICFRS site (WordPress block markup)."""

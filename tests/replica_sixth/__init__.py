@@ -1,1 +1,0 @@
-"""A sixth, independently written replica: sectioned landing pages, several files per report."""

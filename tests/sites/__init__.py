@@ -1,0 +1,1 @@
+"""The pipeline and the extractors on every independently written replica of the site."""

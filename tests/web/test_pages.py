@@ -1,0 +1,158 @@
+"""Pages over the loaded store (TestClient): escaping, sections, writes and their audit."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import sqlalchemy as sa
+from fastapi.testclient import TestClient
+from icalendar import Calendar
+
+from store import tables as t
+from store.db import open_store
+from tests.web.conftest import HOSTILE_SLUG, HOSTILE_TITLE, SECRET
+from web.app import create_app
+
+REFERENCE = "how-effectively-do-the-police-record-crime"
+
+
+def test_titles_from_the_site_are_escaped(client: TestClient) -> None:
+    for path in (f"/publications/{HOSTILE_SLUG}", "/deadlines?as_of=2025-09-01",
+                 "/forces/staffordshire"):
+        html = client.get(path).text
+        assert "<script>alert" not in html and "<b>follow-up" not in html, path
+        assert "&lt;script&gt;alert(&#34;owned&#34;)&lt;/script&gt;" in html, path
+    feed = client.get("/feed.atom").text
+    assert "<script>" not in feed and "&lt;script&gt;" in feed
+
+
+def test_publication_page_has_the_seed_header_and_findings(client: TestClient) -> None:
+    html = client.get(f"/publications/{REFERENCE}").text
+    labels = re.findall(r"<dt>([^<]+)</dt>", html)
+    assert labels == ["Inspection Title:", "Published on:", "Publication Types:", "Police Forces:",
+                      "Link to Report:", "Section 55 Response Deadline:"]
+    assert "28 August 2025" in html and '<dd id="deadline">23 October 2025</dd>' in html
+    assert "All local forces in England and Wales" in html
+    with client.app.state.engine.connect() as conn:  # type: ignore[attr-defined]
+        r = t.recommendations
+        texts = [x.text for x in conn.execute(sa.select(r.c.text).where(r.c.publication_id == REFERENCE))]
+    from markupsafe import escape
+    assert texts and all(str(escape(x)) in html for x in texts)
+    assert re.search(r'href="[^"]+\.pdf#page=\d+">page \d+</a>', html)
+    assert "Responses found" not in html  # no `responses` table in this store
+    assert f'action="/publications/{REFERENCE}/draft"' in html
+
+
+def test_draft_downloads(client: TestClient) -> None:
+    md = client.get(f"/publications/{REFERENCE}/draft?force=norfolk&format=md")
+    assert md.status_code == 200 and "23 October 2025" in md.text
+    assert "attachment" in md.headers["content-disposition"]
+    assert client.get(f"/publications/{REFERENCE}/draft?force=gotham&format=md").status_code == 404
+
+
+def test_force_page_grades_warning_and_findings(client: TestClient) -> None:
+    html = client.get("/forces/essex").text
+    assert "not comparable across PEEL inspection cycles" in html
+    assert "PEEL 2023-25" in html and "PEEL 2021-22" in html
+    assert "Recommendations, areas for improvement and causes of concern" in html
+
+
+def test_calendar_is_the_forces_ics(client: TestClient) -> None:
+    res = client.get("/calendar/norfolk.ics")
+    cal = Calendar.from_ical(res.content)
+    uids = {str(e["uid"]) for e in cal.walk("VEVENT")}
+    assert f"{REFERENCE}-norfolk@hmicfrs" in uids
+    assert all(u.endswith("-norfolk@hmicfrs") for u in uids)
+
+
+def test_runs_page_shows_quarantine_reasons(client: TestClient) -> None:
+    html = client.get("/runs").text
+    assert "unknown police force name(s): gotham city police" in html
+    assert "no publication date on the landing page" in html
+
+
+def test_bad_page_parameters(client: TestClient) -> None:
+    assert client.get("/deadlines?status=late").status_code == 400
+    assert client.get("/deadlines?due_from=soon").status_code == 400
+    assert client.get("/publications/no-such-thing").status_code == 404
+
+
+def _respond(c: TestClient, **form: str):  # type: ignore[no-untyped-def]
+    data = {"force": "norfolk", "responded_on": "2025-10-01", "url": "https://example.org/r", **form}
+    return c.post(f"/publications/{REFERENCE}/respond", data=data, follow_redirects=False)
+
+
+def _obligation(engine) -> dict:  # type: ignore[no-untyped-def]
+    o = t.section55_obligations
+    with engine.connect() as conn:
+        return dict(conn.execute(sa.select(o).where(o.c.publication_id == REFERENCE,
+                                                    o.c.force_id == "norfolk")).mappings().one())
+
+
+def test_writes_are_refused_without_the_secret(store_copy: str) -> None:
+    engine = open_store(store_copy)
+    with TestClient(create_app(engine)) as c:
+        assert _respond(c, csrf="x").status_code == 403
+        assert c.post("/login", data={"name": "a", "secret": "b"}).status_code == 403
+    assert _obligation(engine)["responded_on"] is None
+
+
+def test_writes_need_sign_in_and_csrf_and_are_audited(store_copy: str) -> None:
+    engine = open_store(store_copy)
+    with TestClient(create_app(engine, secret=SECRET)) as c:
+        assert _respond(c).status_code == 401
+        assert c.post("/login", data={"name": "Jo", "secret": "wrong"}).status_code == 401
+        assert c.post("/login", data={"name": "Jo Bloggs", "secret": SECRET},
+                      follow_redirects=False).status_code == 303
+        assert _respond(c).status_code == 403  # no CSRF token
+        assert _respond(c, csrf="forged").status_code == 403
+        assert _respond(c, csrf="x", url="javascript:alert(1)").status_code in (400, 403)
+        page = c.get(f"/publications/{REFERENCE}").text
+        token = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+        assert _respond(c, csrf=token, url="javascript:alert(1)").status_code == 400
+        assert _respond(c, csrf=token).status_code == 303
+    row = _obligation(engine)
+    assert row["responded_on"] == date(2025, 10, 1) and row["status"] == "responded"
+    with engine.connect() as conn:
+        audit = [dict(x) for x in conn.execute(sa.select(t.audit)).mappings()]
+        journal = [dict(x) for x in conn.execute(sa.select(t.changes).where(
+            t.changes.c.kind == "response_recorded")).mappings()]
+    assert [(a["who"], a["action"], a["target"]) for a in audit] == \
+        [("Jo Bloggs", "respond", f"{REFERENCE}/norfolk")]
+    assert audit[0]["detail"]["after"] == {"responded_on": "2025-10-01",
+                                           "response_url": "https://example.org/r"}
+    assert [(j["publication_id"], j["force_id"]) for j in journal] == [(REFERENCE, "norfolk")]
+
+
+def test_sections_light_up_when_their_tables_exist(store_copy: str) -> None:
+    engine = open_store(store_copy)
+    md = sa.MetaData()
+    for table in t.metadata.tables.values():
+        table.to_metadata(md)
+    responses = sa.Table("responses", md, sa.Column("publication_id", sa.String(300)),
+                         sa.Column("force_id", sa.String(80)), sa.Column("local_policing_body", sa.Text),
+                         sa.Column("url", sa.Text), sa.Column("sha256", sa.String(64)),
+                         sa.Column("printed_on", sa.Date), sa.Column("first_seen_on", sa.Date),
+                         sa.Column("source", sa.String(10)))
+    register = sa.Table("recommendation_register", md, sa.Column("register_id", sa.String(64)),
+                        sa.Column("publication_id", sa.String(300)), sa.Column("force_id", sa.String(80)),
+                        sa.Column("kind", sa.String(30)), sa.Column("ref", sa.String(40)),
+                        sa.Column("text", sa.Text), sa.Column("status", sa.String(30)),
+                        sa.Column("status_on", sa.Date))
+    md.create_all(engine, tables=[responses, register])
+    with engine.begin() as conn:
+        conn.execute(sa.insert(responses).values(
+            publication_id=REFERENCE, force_id="norfolk", url="https://example.org/norfolk.pdf",
+            local_policing_body="Police and Crime Commissioner for Norfolk",
+            printed_on=date(2025, 10, 20), first_seen_on=date(2025, 10, 21), source="site"))
+        conn.execute(sa.insert(register).values(
+            register_id="r1", publication_id=REFERENCE, force_id="norfolk", kind="recommendation",
+            ref="1", text="Register text <i>kept</i>", status="in progress", status_on=date(2025, 11, 1)))
+    with TestClient(create_app(engine, metadata=md)) as c:
+        assert "/api/responses" in c.get("/openapi.json").json()["paths"]
+        assert c.get("/api/responses?force_id=norfolk").json()["total"] == 1
+        page = c.get(f"/publications/{REFERENCE}").text
+        assert "Responses found" in page and "https://example.org/norfolk.pdf" in page
+        force = c.get("/forces/norfolk").text
+        assert "Recommendations register" in force and "in progress" in force
+        assert "Register text &lt;i&gt;kept&lt;/i&gt;" in force

@@ -1,0 +1,1 @@
+"""`hmicfrs serve`: server-rendered pages and a JSON API over the store."""
