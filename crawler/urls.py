@@ -108,13 +108,13 @@ class SiteUrls:
                 path = self.prefix + path  # a root-relative link under a prefixed --site
             return urlunsplit((parts.scheme, netloc, path, parts.query, ""))
         if self.on_real_site:
-            if self._is_real_rule(parts) or (parts.hostname or "").lower() in self.extra_hosts:
+            if self._is_real_rule(parts) or self._is_extra(parts):
                 return urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
             return None
         site_path = self._site_path(parts)
         if site_path is not None:
             return self.site + site_path + (f"?{parts.query}" if parts.query else "")
-        if (parts.hostname or "").lower() in self.extra_hosts:
+        if self._is_extra(parts):
             return urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
         return None
 
@@ -126,8 +126,14 @@ class SiteUrls:
         if parts.netloc.lower() == self.netloc:
             inside = HostRule(self.netloc, self.prefix).site_path(parts.path) is not None
             return inside or not self.on_real_site
-        host = (parts.hostname or "").lower()
-        return self._is_real_rule(parts) or host in self.extra_hosts
+        return self._is_real_rule(parts) or self._is_extra(parts)
+
+    def _is_extra(self, parts: SplitResult) -> bool:
+        """A host named by ``extra_hosts``, or an official local policing body's site whose
+        responses we may read (reference/response_hosts.csv)."""
+        from reference.response_hosts import response_host_allowed
+        return (parts.hostname or "").lower() in self.extra_hosts or \
+            response_host_allowed(parts.netloc)
 
     # -- identity ----------------------------------------------------------------------
     def site_path(self, url: str) -> str | None:

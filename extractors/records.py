@@ -19,6 +19,7 @@ class Stage(StrEnum):
     EXTRACT = "extract"
     VALIDATE = "validate"
     RECONCILE = "reconcile"
+    RESPONSE = "response"  # a response link or document that cannot be matched or read
     NOTE = "note"        # a run-summary line, no quarantine row
     FLAG = "flag"        # a new graded area: loaded, and named in the summary
 
@@ -111,6 +112,18 @@ class Problem:
 
 
 @dataclass
+class ResponseLink:
+    """A local policing body's response a page lists, or (``printed_on``) a response
+    document's own reading."""
+
+    body: str
+    url: str
+    kind: DocumentKind
+    force: str | None = None
+    printed_on: date | None = None
+
+
+@dataclass
 class Extraction:
     """Everything read from one document."""
 
@@ -122,6 +135,7 @@ class Extraction:
     problems: list[Problem] = field(default_factory=list)
     listing: list[ListingItem] = field(default_factory=list)  # a listing page's items
     next_page: str | None = None  # a listing page's next page
+    responses: list[ResponseLink] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The contract's JSON shape (dates as ISO strings, every key present)."""
@@ -148,6 +162,11 @@ class Extraction:
                 {"force": g.force, "area": g.area, "grade": g.grade, "cycle": g.cycle,
                  "page": g.page}
                 for g in self.grades
+            ],
+            "responses": [
+                {"body": r.body, "force": r.force, "url": r.url, "kind": r.kind,
+                 "printed_on": _iso(r.printed_on)}
+                for r in self.responses
             ],
             "problems": [{**asdict(p), "stage": str(p.stage), "code": str(p.code)}
                          for p in self.problems],

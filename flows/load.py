@@ -7,6 +7,7 @@ from typing import Any
 from extractors.records import Stage
 from flows.rows import build_bundle
 from flows.work import DocStatus, LoadSummary, Outcome, PublicationWork, RunContext
+from flows.responses import load_responses
 from section55.register import rebuild_register
 from store import repository as repo
 
@@ -37,6 +38,9 @@ def validate_and_load_step(ctx: RunContext, works: list[PublicationWork]) -> Loa
             else:
                 result = repo.load_publication(conn, bundle, now=now, run_id=ctx.run_id)
                 totals.add("recommendation_register", rebuild_register(conn, work.publication_id))
+                answered, found = load_responses(conn, work, ctx.settings.as_of)
+                result.counts.add("responses", answered)
+                summary.responses_found += found
                 for table, c in result.counts.tables.items():
                     totals.add(table, c)
                 work.outcome = Outcome.NEW if result.is_new else (

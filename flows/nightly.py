@@ -82,7 +82,8 @@ def _publish(report: RunReport, site: str) -> None:
         key=f"hmicfrs-{report.command}",
         markdown=(f"# hmicfrs {report.command}: {report.status}\n\n"
                   f"new {s.new}, changed {s.changed}, unchanged {s.unchanged}, "
-                  f"quarantined {s.quarantined}, obligations opened {s.obligations_opened}\n\n"
+                  f"quarantined {s.quarantined}, obligations opened {s.obligations_opened}, "
+                  f"responses found {len(s.responses_found)}\n\n"
                   f"| table | inserted | updated | no-op | deleted |\n|---|---|---|---|---|\n"
                   f"{rows}\n\n## Quarantined\n{reasons}\n\n## Next deadlines\n{deadlines}\n"),
         description=f"run {report.run_id}")
@@ -93,6 +94,10 @@ def _publish(report: RunReport, site: str) -> None:
     for pid, force in s.opened:
         emit_event(event="hmicfrs.obligation.opened", **force_resource(site, force),
                    payload={"publication_id": pid, "force_id": force, "run_id": report.run_id})
+    for pid, force, url in s.responses_found:
+        emit_event(event="hmicfrs.response.found", **force_resource(site, force),
+                   payload={"publication_id": pid, "force_id": force, "url": url,
+                            "run_id": report.run_id})
 
 
 def force_resource(site: str, force: str) -> dict[str, Any]:

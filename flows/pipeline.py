@@ -19,6 +19,7 @@ from flows.load import validate_and_load_step
 from flows.work import LoadSummary, Outcome, PublicationWork, RunContext, open_context
 from flows.interrupts import RunInterrupted, SafePoints
 from flows.progress import Progress
+from flows.responses import read_responses_step
 from flows.settings import Settings
 from store import repository as repo
 from store.db import open_store
@@ -56,6 +57,8 @@ class RunReport:
                f"obligations opened {s.obligations_opened}"]
         if s.failed:
             out.append(f"  failed to fetch: {s.failed}")
+        if s.responses_found:
+            out.append(f"  responses found: {len(s.responses_found)}")
         for table, c in sorted(s.tables.items()):
             out.append(f"  {table}: +{c['inserted']} ~{c['updated']} ={c['unchanged']} "
                        f"-{c['deleted']}")
@@ -152,6 +155,7 @@ def _process(ctx: RunContext, runner: Runner, batch: list[PublicationWork],
         _filter(batch, types, forces)
         batch = runner("fetch-documents", steps.fetch_documents_step, ctx, batch)
         batch = runner("extract-documents", steps.extract_documents_step, ctx, batch)
+        batch = runner("read-responses", read_responses_step, ctx, batch)
     return runner("validate-load", validate_and_load_step, ctx, batch)
 
 
@@ -205,6 +209,7 @@ def _merge(total: LoadSummary, part: LoadSummary) -> None:
         setattr(total, name, getattr(total, name) + getattr(part, name))
     total.new_publications += part.new_publications
     total.opened += part.opened
+    total.responses_found += part.responses_found
     total.obligations_opened = len(total.opened)
     total.unknown_areas += part.unknown_areas
     total.reasons += part.reasons

@@ -150,6 +150,7 @@ def extract_pages_step(ctx: RunContext, works: list[PublicationWork]) -> list[Pu
         work.landing = extract(data, work.landing_url,
                                PageContext(position="listed", urls=ctx.urls))
         blocking = [p for p in work.landing.problems if p.stage == Stage.EXTRACT]
+        work.problems += [p for p in work.landing.problems if p.stage != Stage.EXTRACT]
         if blocking:
             for p in blocking:
                 p.record.update({"publication_id": work.publication_id,

@@ -73,6 +73,7 @@ class PublicationWork:
     rejected_sha256: str | None = None  # page bytes an earlier run quarantined
     from_archive: bool = False   # the landing page bytes come from the archive
     offline: bool = False        # reprocess: no request at all, documents from the archive
+    responses: list[Any] = field(default_factory=list)  # flows.responses.ResponseRead
 
 
 @dataclass
@@ -154,13 +155,15 @@ class LoadSummary:
     unknown_areas: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    responses_found: list[tuple[str, str, str]] = field(default_factory=list)
 
     def as_counts(self) -> dict[str, Any]:
         """The run row's counts."""
         return {"new": self.new, "changed": self.changed, "unchanged": self.unchanged,
                 "quarantined": self.quarantined, "failed": self.failed,
                 "obligations_opened": self.obligations_opened, "tables": self.tables,
-                "unknown_areas": self.unknown_areas, "notes": self.notes}
+                "unknown_areas": self.unknown_areas, "notes": self.notes,
+                "responses_found": len(self.responses_found)}
 
 
 @dataclass

@@ -26,7 +26,7 @@ STORE_NOTES = {
     "responded_on": "Date the body published its response: printed on it, else first seen on the site, else recorded by `hmicfrs respond`.",
     "responded_on_source": "Where responded_on came from: document, first_seen or manual (manual is never overwritten).",
     "body_text": "The response link's words as the site printed them.",
-    "last_seen_on": "Last night the link was seen on the site (a vanished link keeps its row).",
+    "last_seen_on": "Last night the landing page was read with the link on it (a vanished link keeps its row).",
     "response_url": "Where the response is published.",
     "content_type": "HTTP Content-Type of the fetched file.",
     "fetched_at": "When the file was downloaded (UTC).",

@@ -15,8 +15,9 @@ from typing import Any, Literal, Protocol
 from extractors.records import DocumentLink, Extraction, Publication
 
 # where the pipeline meets a document: a page of the publications listing, a page the
-# listing links to (a publication's page), a landing page's HTML or PDF link
-Position = Literal["listing", "listed", "html", "pdf"]
+# listing links to (a publication's page), a landing page's HTML or PDF link, or a link
+# of its responses section
+Position = Literal["listing", "listed", "html", "pdf", "response"]
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup, Tag
 from extractors.dates import parse_date
 from extractors.pages.base import PageContext
 from extractors.html.text import Field, find_field, main_content, parse_html, split_list, text_of
-from extractors.records import DocumentLink, Extraction, Problem, Publication
+from extractors.records import DocumentLink, Extraction, Problem, Publication, ResponseLink
 from reference.forces import forces_named_in, match_forces
 
 DATE_LABELS = ("Published on", "Publication date", "Date published", "Published", "Date of publication",
@@ -68,10 +68,24 @@ def extract_publication_page(data: bytes, source: str) -> Extraction:
     fire = find_field(root, FIRE_LABELS, stops)
     if fire is not None:
         pub.fire_services = _fire_services(fire)
-    pub.documents = document_links(root, source)
+    _read_responses(out, root, source)
+    listed = {r.url for r in out.responses}
+    pub.documents = [d for d in document_links(root, source) if d.url not in listed]
     if not pub.title:
         out.problems.append(Problem("extract", "no title (h1) on the landing page", {}, source))
     return out
+
+
+def _read_responses(out: Extraction, root: Tag, source: str) -> None:
+    """The responses section: matched links as records, the others as problems."""
+    from extractors.responses.section import response_links
+    for link in response_links(root, source):
+        if link.force_id is None:
+            out.problems.append(Problem(
+                "response", f"response link not matched to a local policing body "
+                f"({link.reason}): {link.body!r}", {"body": link.body, "url": link.url}, source))
+        else:
+            out.responses.append(ResponseLink(link.body, link.url, link.kind, link.force_id))
 
 
 def page_title(soup: BeautifulSoup, root: Tag) -> str | None:

@@ -13,6 +13,7 @@ from extractors.pages.listing import ListingPage
 from extractors.pages.peel_report import PeelReportPage
 from extractors.pages.report_html import ReportHtmlPage
 from extractors.pages.report_pdf import ReportPdf
+from extractors.pages.response_document import ResponseDocument
 from extractors.records import UNRECOGNISED, DocumentLink, Extraction, Problem, ProblemCode
 
 PAGE_TYPES: list[PageType] = [
@@ -21,6 +22,7 @@ PAGE_TYPES: list[PageType] = [
     PublicationPage(),
     ListingPage(),
     ReportHtmlPage(),
+    ResponseDocument(),
 ]
 
 def page_type_for(data: bytes, url: str, context: PageContext | None = None) -> PageType | None:

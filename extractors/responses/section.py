@@ -28,7 +28,7 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "summary", "dt"}
 
 
 @dataclass(frozen=True)
-class ResponseLink:
+class ListedResponse:
     """One link of a responses section, with the force whose body it names."""
 
     body: str
@@ -38,9 +38,9 @@ class ResponseLink:
     reason: str | None  # why no force could be given (quarantined by the caller)
 
 
-def response_links(root: Tag, base: str) -> list[ResponseLink]:
+def response_links(root: Tag, base: str) -> list[ListedResponse]:
     """Every response the page lists, once per URL, in page order."""
-    links: dict[str, ResponseLink] = {}
+    links: dict[str, ListedResponse] = {}
     for heading in _section_headings(root):
         for a in _section_links(heading):
             _add(links, a, base)
@@ -50,7 +50,7 @@ def response_links(root: Tag, base: str) -> list[ResponseLink]:
     return list(links.values())
 
 
-def _add(links: dict[str, ResponseLink], a: Tag, base: str) -> None:
+def _add(links: dict[str, ListedResponse], a: Tag, base: str) -> None:
     label, href = text_of(a), str(a["href"]).strip()
     if not label or href.startswith(("#", "mailto:", "javascript:", "tel:")) or _ABOUT.search(label):
         return
@@ -61,7 +61,7 @@ def _add(links: dict[str, ResponseLink], a: Tag, base: str) -> None:
     kind: Literal["pdf", "html"] = "pdf" if (
         urlparse(url).path.lower().endswith(".pdf") or re.search(r"\bpdf\b", label, re.I)) \
         else "html"
-    links[url] = ResponseLink(match.body, url, kind, match.force_id, match.reason)
+    links[url] = ListedResponse(match.body, url, kind, match.force_id, match.reason)
 
 
 def _section_headings(root: Tag) -> list[Tag]:
