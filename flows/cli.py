@@ -155,6 +155,7 @@ def export(fmt: str = typer.Option("csv", "--format", help="csv or parquet"),
 
 
 from flows import cli_office  # noqa: E402,F401  (checklist, register, automations)
+from flows import cli_responses  # noqa: E402,F401  (responses)
 import web.cli  # noqa: E402,F401  (registers `hmicfrs serve`)
 
 

@@ -16,7 +16,7 @@ from store.queries import obligations
 FIELDS = ["publication_id", "title", "force_id", "local_policing_body", "published_on",
           "statutory_deadline", "practice_deadline", "status", "days_left", "late_by_statute",
           "responded_on", "response_url", "needs_review", "rule_version", "status_rule", "url",
-          "next_step", "next_step_due"]
+          "next_step", "next_step_due", "responded_on_source"]
 STATUSES = ("open", "overdue", "responded", "responded_late")
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
+from section55.safe_text import csv_cell
 from store.responses import responses_listing
 
 FIELDS = ["publication_id", "title", "force_id", "local_policing_body", "source", "url",
@@ -43,7 +44,7 @@ def render_responses(engine: Engine, *, force: str | None, late_only: bool, fmt:
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(plain)
+        writer.writerows({k: csv_cell(v) for k, v in r.items()} for r in plain)
         return buf.getvalue()
     if fmt == "table":
         from rich.console import Console

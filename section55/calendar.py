@@ -50,7 +50,11 @@ def _event(row: dict[str, Any], remind: tuple[int, ...] = DEFAULT_REMINDERS) -> 
     if row.get("status"):
         lines.append(f"Status: {row['status']}")
     if responded:
-        lines.append(f"Responded on: {long_date(responded)}")
+        source = {"document": "printed on the response", "first_seen": "first seen on the site",
+                  "manual": "recorded by the office"}.get(row.get("responded_on_source") or "")
+        lines.append(f"Responded on: {long_date(responded)}" + (f" ({source})" if source else ""))
+    if row.get("response_url"):
+        lines.append(f"Response: {row['response_url']}")
     if link:
         lines.append(f"Report: {link}")
     event = Event()

@@ -133,3 +133,24 @@ def test_response_hosts_setting_adds_a_host(monkeypatch):
     assert not response_host_allowed("127.0.0.1:8123")
     monkeypatch.setenv("HMICFRS_RESPONSE_HOSTS", "127.0.0.1:8123")
     assert response_host_allowed("127.0.0.1:8123")
+
+
+def test_extract_json_lists_the_landing_pages_responses_and_a_response_documents_date():
+    from extractors.pages.base import PageContext
+    from extractors.pages.registry import extract
+    from extractors.records import Publication
+    page = ("<html><body><main><h1>Some report</h1><p>Published on: 16 January 2025</p>"
+            "<p>Publication types: Police forces</p><p>Police forces: Gwent</p>"
+            + H2_LIST.split("<h2>Get the police", 1)[1].join(["<h2>Get the police", ""])
+            + "</main></body></html>").encode()
+    out = extract(page, BASE).to_json()
+    assert out["kind"] == "publication_page"
+    assert [(r["force"], r["kind"]) for r in out["responses"]] == [
+        ("gwent", "pdf"), ("merseyside", "pdf"), ("devon-and-cornwall", "html"),
+        ("cheshire", "html")]
+    assert not any("pcc.pdf" in d["url"] for d in out["publication"]["documents"])
+    assert [p["stage"] for p in out["problems"]] == ["response"]  # the Federation's link
+    letter = b"<html><body><main><h1>Response</h1><p>Date: 3 March 2025</p></main></body></html>"
+    read = extract(letter, "https://www.gwent.pcc.police.uk/r", PageContext(
+        position="response", publication=Publication(published_on=date(2025, 1, 16))))
+    assert read.kind == "response_document" and read.responses[0].printed_on == date(2025, 3, 3)

@@ -4,9 +4,11 @@ letter, an unmatched body); the next nightly run marks each obligation, a manual
 stands, a no-change night is only conditional requests, and a vanished link keeps its row."""
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
+import icalendar
 import pytest
 
 from flows.pipeline import run_pipeline
@@ -14,6 +16,7 @@ from flows.settings import Settings
 from store.db import default_db_url, open_store
 from store.queries import record_response
 from tests.flows.helpers import rows
+from tests.flows.test_cli import hmicfrs
 from tests.replica.catalogue import REFERENCE_SLUG
 from tests.replica.minipdf import tiny_pdf
 from tests.replica.server import ReplicaServer
@@ -111,6 +114,20 @@ def test_responses_found_on_the_site_settle_their_obligations(sites, tmp_path: P
     assert {("norfolk", "site"), ("gwent", "site"), ("cheshire", "site")} <= steps
     assert ("dorset", "site") not in steps  # a manual response is the office's own record
     assert not [p for p in rows(db, "publication_changes") if p["field"] == "published_on"]
+
+    listed = json.loads(hmicfrs("responses", "--format", "json", data_dir=data).stdout)
+    assert sorted((r["force_id"], r["source"], r["on_time"]) for r in listed) == [
+        ("cheshire", "site", False), ("dorset", "manual", True), ("dorset", "site", True),
+        ("gwent", "site", False), ("norfolk", "site", True)]
+    late = json.loads(hmicfrs("responses", "--late", "--format", "json", "--force", "Gwent",
+                              data_dir=data).stdout)
+    assert [(r["force_id"], r["responded_on"], r["responded_on_source"]) for r in late] == [
+        ("gwent", "2025-10-30", "document")]
+    ics = hmicfrs("deadlines", "--force", "norfolk", "--format", "ics", data_dir=data).stdout
+    [event] = [e for e in icalendar.Calendar.from_ical(ics).walk("VEVENT")
+               if REFERENCE_SLUG in str(e.get("url", ""))]
+    assert "Response: https://hmicfrs.justiceinspectorates.gov.uk/uploads/norfolk-pcc-response" \
+        ".pdf" in str(event["description"])
 
     quiet = run_pipeline(_settings(server.url, data, date(2025, 11, 2)), command="run")
     statuses = {r["status"] for r in rows(db, "fetch_log") if r["run_id"] == quiet.run_id}
