@@ -28,7 +28,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from crawler.archive import RawArchive
-from crawler.limits import Budget, OverBudget, Slow, TooLarge
+from crawler.limits import Budget, OverBudget, Slow, TooLarge, read_body
 from crawler.ratelimit import HostRateLimiter
 from crawler.robots import ROBOTS_MAX_BYTES, RobotsRules, default_user_agent
 from crawler.responses import (REDIRECTS, FetchLogEntry, FetchLogSink, FetchResult, Hop,
@@ -261,10 +261,10 @@ class PoliteClient:
             with self._http.stream("GET", url, headers=headers, timeout=wait) as response:
                 hop.status, hop.headers = response.status_code, response.headers
                 if response.is_success:
-                    hop.body = self._read(response, budget, max_bytes)
+                    hop.body = read_body(response, budget, max_bytes)
                     check_body(hop, expect)
                 else:
-                    hop.body = self._read(response, budget, _ERROR_BODY_BYTES, cap=False)
+                    hop.body = read_body(response, budget, _ERROR_BODY_BYTES, cap=False)
                     classify_status(hop)
         except TooLarge as too_large:
             hop.error, hop.body = str(too_large), too_large.partial
@@ -284,28 +284,6 @@ class PoliteClient:
                                    from_cache=hop.status == 304, attempt=attempt,
                                    error=hop.error, fetched_at=fetched_at))
         return hop
-
-    def _read(self, response: httpx.Response, budget: Budget, limit: int,
-              cap: bool = True) -> bytes:
-        """The body, at most ``limit`` bytes (`TooLarge` past it when ``cap``)."""
-        declared = response.headers.get("content-length", "")
-        if cap and declared.isdigit() and int(declared) > limit:
-            raise TooLarge(f"response larger than {limit} bytes "
-                            f"(Content-Length {declared})", b"")
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > limit:
-                if cap:
-                    raise TooLarge(f"response larger than {limit} bytes", b"".join(chunks))
-                break
-            if budget.left() <= 0:
-                raise Slow(f"{budget.describe()} ({size} bytes received)",
-                            b"".join(chunks))
-        return b"".join(chunks)
-
 
     def _fetch_robots(self, robots_url: str) -> FetchResult:
         return self._fetch(robots_url, None, True, check_robots=False,

@@ -4,6 +4,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+import httpx
+
 
 class TooLarge(Exception):
     """The body passed its size cap; ``partial`` holds what arrived."""
@@ -38,3 +40,25 @@ class Budget:
     def describe(self) -> str:
         spent = time.monotonic() - self.started
         return f"download over its time budget of {self.seconds:g} s (spent {spent:.1f} s)"
+
+
+def read_body(response: httpx.Response, budget: Budget, limit: int,
+              cap: bool = True) -> bytes:
+    """The body, at most ``limit`` bytes (`TooLarge` past it when ``cap``)."""
+    declared = response.headers.get("content-length", "")
+    if cap and declared.isdigit() and int(declared) > limit:
+        raise TooLarge(f"response larger than {limit} bytes "
+                        f"(Content-Length {declared})", b"")
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            if cap:
+                raise TooLarge(f"response larger than {limit} bytes", b"".join(chunks))
+            break
+        if budget.left() <= 0:
+            raise Slow(f"{budget.describe()} ({size} bytes received)",
+                        b"".join(chunks))
+    return b"".join(chunks)

@@ -4,7 +4,8 @@ from __future__ import annotations
 from sqlalchemy.engine import Connection, Engine
 
 from reference.forces import forces
-from section55.draft import DraftInput, draft_docx, draft_markdown
+from section55.draft import DraftInput, draft_markdown
+from section55.draft_docx import draft_docx
 from store.queries import NotFound, findings_of, obligations, resolve_publication
 
 

@@ -14,7 +14,7 @@ from crawler.http import PoliteClient
 from crawler.urls import SiteUrls
 from extractors.records import DocumentLink, Extraction, Finding, Grade, ListingItem, Problem
 from flows.settings import Settings
-from store import repository as repo
+from store.crawl_log import DbFetchLog, DbValidatorStore
 
 
 class Outcome(StrEnum):
@@ -85,16 +85,16 @@ class RunContext:
     run_id: str
     urls: SiteUrls
     archive: RawArchive
-    fetch_log: repo.DbFetchLog
+    fetch_log: DbFetchLog
     trust_archive: bool = False  # backfill: reuse archived bytes instead of revalidating
     _client: PoliteClient | None = None
-    _validators: repo.DbValidatorStore | None = None
+    _validators: DbValidatorStore | None = None
 
     @property
-    def validators(self) -> repo.DbValidatorStore:
+    def validators(self) -> DbValidatorStore:
         """ETag / Last-Modified / sha256 remembered per URL."""
         if self._validators is None:
-            self._validators = repo.DbValidatorStore(self.engine)
+            self._validators = DbValidatorStore(self.engine)
         return self._validators
 
     @property
@@ -136,7 +136,7 @@ def _share_rate_limit(client: PoliteClient, name: str) -> None:
 def open_context(settings: Settings, engine: Engine, run_id: str) -> RunContext:
     """A run context on the configured site, archive and database."""
     return RunContext(settings, engine, run_id, SiteUrls(settings.site),
-                      RawArchive(settings.archive_dir), repo.DbFetchLog(engine, run_id))
+                      RawArchive(settings.archive_dir), DbFetchLog(engine, run_id))
 
 
 @dataclass

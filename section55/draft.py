@@ -1,4 +1,5 @@
-"""The response skeleton a local policing body fills in, as Markdown or DOCX.
+"""The response skeleton a local policing body fills in, as Markdown (the Word version,
+from the same blocks, is section55/draft_docx.py).
 
 The layout follows the reference response (a Norfolk PCC response to "How effectively
 do the police record crime?"): title, the Section 55 paragraph, the header facts, key
@@ -7,16 +8,10 @@ body sections with a heading per finding, then the office-use checklist.
 """
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import RGBColor
 
 from reference.forces import force_id_for, forces
 from section55.deadlines import long_date
@@ -276,44 +271,3 @@ def draft_markdown(d: DraftInput) -> str:
         tight = i and line.startswith("- ") and lines[i - 1].startswith("- ")
         out.append(line if tight or not out else "\n" + line)
     return "\n".join(out) + "\n"
-
-
-def _add_hyperlink(paragraph, text: str, url: str) -> None:
-    rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), rel_id)
-    run = OxmlElement("w:r")
-    props = OxmlElement("w:rPr")
-    underline = OxmlElement("w:u")
-    underline.set(qn("w:val"), "single")
-    colour = OxmlElement("w:color")
-    colour.set(qn("w:val"), str(RGBColor(0x05, 0x63, 0xC1)))
-    props.append(colour)
-    props.append(underline)
-    run.append(props)
-    label = OxmlElement("w:t")
-    label.text = text
-    run.append(label)
-    link.append(run)
-    paragraph._p.append(link)
-
-
-def draft_docx(d: DraftInput) -> bytes:
-    """The skeleton as a Word document (python-docx), same blocks as the Markdown."""
-    document = docx.Document()
-    document.core_properties.title = f"Section 55 response: {d.title}"
-    for b in build_blocks(d):
-        if b.kind == "heading":
-            paragraph = document.add_heading(level=b.level - 1)
-            paragraph.add_run(b.text).bold = True
-        elif b.kind == "link":
-            _add_hyperlink(document.add_paragraph(), b.text, b.url or "#")
-        elif b.kind == "bullet":
-            document.add_paragraph(b.text, style="List Bullet")
-        elif b.kind == "quote":
-            document.add_paragraph().add_run(b.text).italic = True
-        else:
-            document.add_paragraph(b.text)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()

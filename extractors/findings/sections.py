@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from extractors.findings.fields import addressee_of, force_heading
 from extractors.findings.labels import (DOT_LEADERS, Label, TextBlock, is_summary_heading,
                                         parse_label)
-from extractors.findings.reading import (ChunkReader, DraftFinding, as_item, is_title,
-                                         opening_kind, single_label)
+from extractors.findings.cues import as_item, is_title, opening_kind, single_label
+from extractors.findings.reading import ChunkReader, DraftFinding
 from extractors.records import FindingKind
 
 _TERMINATOR = re.compile(

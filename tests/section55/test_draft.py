@@ -3,8 +3,8 @@ from datetime import date
 
 import docx
 
-from section55.draft import (ALL_FORCES_TEXT, DraftInput, draft_docx, draft_markdown,
-                             join_types)
+from section55.draft import ALL_FORCES_TEXT, DraftInput, draft_markdown, join_types
+from section55.draft_docx import draft_docx
 
 TITLE = "How effectively do the police record crime?"
 URL = ("https://hmicfrs.justiceinspectorates.gov.uk/publications/"
