@@ -18,7 +18,7 @@ from extractors.html.text import text_of
 from extractors.responses.bodies import BodyMatch, body_of
 
 SECTION_HEADING = re.compile(
-    r"\bresponses?\b.{0,60}\b(?:to|on)\b.{0,40}\breport\b|"
+    r"\bresponses?\s+(?:to|on)\s+(?:the|this|our)\s+(?:national\s+|full\s+)?report\b|"
     r"\b(?:commissioners?|pccs?|pfccs?|mayors?|local policing bod(?:y|ies))['’]?s?['’]? responses?\b|"
     r"\bresponses? (?:from|by) (?:the )?(?:police|local policing|commissioners?|pccs?)",
     re.I)
@@ -69,8 +69,9 @@ def _section_headings(root: Tag) -> list[Tag]:
     found: list[Tag] = []
     for string in root.find_all(string=SECTION_HEADING):
         node = string.parent
-        if not isinstance(node, Tag) or node.name == "a":
-            continue
+        if not isinstance(node, Tag) or node.name == "a" or node.find_parent("h1") \
+                or node.name == "h1":
+            continue  # a link's words, or the page's own title ("The police response to ...")
         while node.name in ("strong", "b", "span", "em") and node.parent is not None and \
                 text_of(node.parent) == text_of(node):
             node = node.parent

@@ -154,3 +154,12 @@ def test_extract_json_lists_the_landing_pages_responses_and_a_response_documents
     read = extract(letter, "https://www.gwent.pcc.police.uk/r", PageContext(
         position="response", publication=Publication(published_on=date(2025, 1, 16))))
     assert read.kind == "response_document" and read.responses[0].printed_on == date(2025, 3, 3)
+
+
+def test_a_title_about_the_police_response_is_not_a_responses_section():
+    page = ("<main><h1>The police response to victims of spiking: report on the "
+            "super-complaint</h1><p>Published on: 1 May 2024</p><h2>Related</h2>"
+            "<a href='/super-complaints/'>Super-complaints</a>"
+            "<h2>Responses to this report</h2><a href='/uploads/nc.pdf'>Norfolk PCC’s "
+            "response (PDF document)</a></main>")
+    assert [(r.body, r.force_id) for r in _links(page)] == [("Norfolk PCC’s response", "norfolk")]
