@@ -50,6 +50,7 @@ class ListingItem:
     publication_id: str
     title: str | None
     published_on: date | None
+    other_links: list[str] = field(default_factory=list)  # the item's other same-site pages
 
 
 @dataclass
@@ -66,6 +67,7 @@ class Publication:
     other_bodies: list[str] = field(default_factory=list)
     fire_services: list[str] = field(default_factory=list)
     key_findings: str | None = None
+    corrections: list[str] = field(default_factory=list)  # "This report was updated on ..."
 
 
 @dataclass

@@ -86,6 +86,7 @@ class RunContext:
     archive: RawArchive
     fetch_log: repo.DbFetchLog
     trust_archive: bool = False  # backfill: reuse archived bytes instead of revalidating
+    discovery: Any = None        # flows.discovery.DiscoveryReport of this run
     _client: PoliteClient | None = None
     _validators: repo.DbValidatorStore | None = None
 

@@ -72,3 +72,15 @@ def url_path(url: str) -> str:
     """The path of a URL or file name, lower-cased."""
     from urllib.parse import urlsplit
     return urlsplit(url).path.lower()
+
+
+_CORRECTION = re.compile(
+    r"(?:this|the)\s+(?:report|page|document|publication|letter|inspection)\s+(?:was|has been)\s+"
+    r"(?:updated|amended|corrected|revised|re-?published)\s+on\s+[^.]{4,40}?"
+    r"(?:\s+to\s+[^.]{3,300})?\.", re.I)
+
+
+def correction_notices(text: str) -> list[str]:
+    """The page's correction notices ("This report was updated on 3 March 2025 to correct
+    ..."), word for word, once each."""
+    return list(dict.fromkeys(" ".join(m.group(0).split()) for m in _CORRECTION.finditer(text)))

@@ -113,7 +113,7 @@ class ReportHtmlPage:
     """An HTML report version: the report's own text, read for its findings."""
 
     name = "report_html"
-    positions = ("html",)
+    positions = ("html", "listed")
 
     def recognise(self, data: bytes, url: str) -> float:
         """An HTML page with text of its own; more likely when it names findings at length."""
