@@ -15,6 +15,7 @@ UNRECOGNISED = "unrecognised"  # the kind of a document no page type recognises
 class Stage(StrEnum):
     """Where a Problem arose; ``quarantine.stage`` stores the value."""
 
+    DISCOVER = "discover"  # a listed item's link not followed, a source's trouble
     FETCH = "fetch"
     EXTRACT = "extract"
     VALIDATE = "validate"

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from crawler.discover import ReadListing
 from crawler.http import FetchResult
 from crawler.urls import SiteUrls
-from extractors.pages.base import PageContext
+from extractors.pages.base import PageContext, describe_page
 from extractors.pages.registry import extract
 from extractors.records import ListingItem, Problem, Stage
 from extractors.version import EXTRACTOR_VERSION
@@ -112,7 +112,9 @@ def extract_pages_step(ctx: RunContext, works: list[PublicationWork]) -> list[Pu
                                PageContext(position="listed", urls=ctx.urls))
         blocking = [p for p in work.landing.problems if p.stage == Stage.EXTRACT]
         if blocking:
+            looked = describe_page(data)
             for p in blocking:
+                p.reason = f"{p.reason} (the page is {looked})"
                 p.record.update({"publication_id": work.publication_id,
                                  "page_sha256": work.page_sha256,
                                  "extractor_version": EXTRACTOR_VERSION})
@@ -131,12 +133,27 @@ def fetch_documents_step(ctx: RunContext, works: list[PublicationWork]) -> list[
         work.documents = fetch_documents(ctx, work.landing.publication.documents,
                                          work.landing_url, stored, offline=work.offline,
                                          revalidate=not (work.offline or ctx.trust_archive))
+        _unfollowed_links(ctx, work)
         before = {d["url"]: d["sha256"] for d in stored}
         if not work.page_changed and all(before.get(d.canonical) == d.sha256
                                          for d in work.documents) \
                 and len(before) == len(work.documents):
             work.outcome = Outcome.UNCHANGED
     return works
+
+
+def _unfollowed_links(ctx: RunContext, work: PublicationWork) -> None:
+    """A listed item's other same-site links that are not documents of its publication:
+    each is a quarantine row naming the item, never dropped without a trace."""
+    if work.listed is None or not work.listed.other_links:
+        return
+    documents = {d.canonical for d in work.documents}
+    for url in work.listed.other_links:
+        if ctx.urls.canonical(url) not in documents:
+            work.problems.append(Problem(
+                Stage.DISCOVER, f"listed item {work.publication_id} also links {url}: not "
+                "followed (not one of the documents its page offers)", {
+                    "publication_id": work.publication_id, "title": work.listed.title}, url))
 
 
 def extract_documents_step(ctx: RunContext, works: list[PublicationWork]) -> list[PublicationWork]:

@@ -155,13 +155,16 @@ class LoadSummary:
     unknown_areas: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    discovery: list[str] = field(default_factory=list)   # what each way in gave
+    sources: dict[str, int] = field(default_factory=dict)  # publications per other source
 
     def as_counts(self) -> dict[str, Any]:
         """The run row's counts."""
         return {"new": self.new, "changed": self.changed, "unchanged": self.unchanged,
                 "quarantined": self.quarantined, "failed": self.failed,
                 "obligations_opened": self.obligations_opened, "tables": self.tables,
-                "unknown_areas": self.unknown_areas, "notes": self.notes}
+                "unknown_areas": self.unknown_areas, "notes": self.notes,
+                "discovery": self.discovery, "sources": self.sources}
 
 
 @dataclass

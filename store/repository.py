@@ -23,7 +23,7 @@ PUBLICATION_FIELDS = ("url", "title", "published_on", "publication_types", "is_p
 # What counts as a change of a publication: what we extract, never the page's bytes (a
 # banner or cookie notice rewrites every page). Child tables count by their content too.
 TRACKED_CHANGES = ("title", "published_on", "publication_types", "all_forces", "forces_text",
-                   "key_findings", "corrections")
+                   "corrections")
 CONTENT_TABLES = ("publication_forces", "recommendations", "grades", "section55_obligations")
 
 

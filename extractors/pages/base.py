@@ -84,3 +84,16 @@ def correction_notices(text: str) -> list[str]:
     """The page's correction notices ("This report was updated on 3 March 2025 to correct
     ..."), word for word, once each."""
     return list(dict.fromkeys(" ".join(m.group(0).split()) for m in _CORRECTION.finditer(text)))
+
+
+def describe_page(data: bytes) -> str:
+    """What a document looked like, for a quarantine reason: kind, title, size."""
+    if is_pdf(data):
+        return f"a PDF of {len(data)} bytes"
+    if not is_html(data):
+        return f"{len(data)} bytes, not HTML or PDF, starting {data[:24]!r}"
+    found = re.search(rb"<title[^>]*>(.*?)</title>", data[:20000], re.I | re.S)
+    title = " ".join(found.group(1).decode("utf-8", "replace").split())[:80] if found else ""
+    words = len(main_text(data).split())
+    return (f"an HTML page titled {title!r}" if title else "an HTML page with no title") + \
+        f", {words} words of main text"
