@@ -93,7 +93,9 @@ def describe_page(data: bytes) -> str:
     if not is_html(data):
         return f"{len(data)} bytes, not HTML or PDF, starting {data[:24]!r}"
     found = re.search(rb"<title[^>]*>(.*?)</title>", data[:20000], re.I | re.S)
-    title = " ".join(found.group(1).decode("utf-8", "replace").split())[:80] if found else ""
+    from html import unescape
+    title = unescape(" ".join(found.group(1).decode("utf-8", "replace").split()))[:80] \
+        if found else ""
     words = len(main_text(data).split())
     return (f"an HTML page titled {title!r}" if title else "an HTML page with no title") + \
         f", {words} words of main text"
