@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from store import tables as t
+from store.history import content_changed, keep_history
 from store.journal import record_changes
 from store.sync import CountsByTable, LoadCounts, sync_rows
 
@@ -20,11 +21,9 @@ PUBLICATION_FIELDS = ("url", "title", "published_on", "publication_types", "is_p
                       "s55_reason",
                       "all_forces", "forces_text", "key_findings", "page_sha256",
                       "extractor_version", "corrections")
-# What counts as a change of a publication: what we extract, never the page's bytes (a
-# banner or cookie notice rewrites every page). Child tables count by their content too.
+# A publication changes when what we extract changes, never by its bytes (store/history.py)
 TRACKED_CHANGES = ("title", "published_on", "publication_types", "all_forces", "forces_text",
                    "corrections")
-CONTENT_TABLES = ("publication_forces", "recommendations", "grades", "section55_obligations")
 
 
 def utcnow() -> datetime:
@@ -56,14 +55,8 @@ class LoadResult:
 
     @property
     def content_changed(self) -> bool:
-        """What we extract changed (fields, forces, findings, grades, obligations, the set
-        of documents): not only bytes, validators or extractor bookkeeping."""
-        tables = self.counts.tables
-        docs = tables.get("documents")
-        return bool(self.changed_fields) or any(
-            c.inserted or c.updated or c.deleted
-            for name, c in tables.items() if name in CONTENT_TABLES) or \
-            bool(docs and (docs.inserted or docs.deleted))
+        """What we extract changed, not only bytes (`store.history.content_changed`)."""
+        return content_changed(self.changed_fields, self.counts)
 
 
 def get_publication(conn: Connection, publication_id: str) -> dict[str, Any] | None:
@@ -155,7 +148,8 @@ def load_publication(conn: Connection, bundle: PublicationBundle, *, now: dateti
     counts.add("documents", sync_rows(conn, t.documents, scope, bundle.documents))
     if bundle.recommendations is not None:
         if old is not None:
-            keep_history(conn, pid, bundle, now=now, run_id=run_id)
+            keep_history(conn, pid, bundle.recommendations or [],
+                         bundle.publication.get("corrections"), now=now, run_id=run_id)
         counts.add("recommendations", sync_rows(conn, t.recommendations, scope,
                                                 bundle.recommendations))
     if bundle.grades is not None:
@@ -168,35 +162,6 @@ def load_publication(conn: Connection, bundle: PublicationBundle, *, now: dateti
     opened = [(pid, o["force_id"]) for o in bundle.obligations if o["force_id"] not in before]
     _journal(conn, pid, old is None, changed, opened, now=now, run_id=run_id)
     return LoadResult(pid, old is None, changed, counts, opened)
-
-
-def keep_history(conn: Connection, pid: str, bundle: PublicationBundle, *, now: datetime,
-                 run_id: str | None) -> int:
-    """Before a publication's findings are replaced: each reworded, added or removed
-    finding becomes a `finding_history` row with its old and new wording and the page's
-    correction notices (none when no findings were stored). Returns the rows written."""
-    r = t.recommendations
-    def key(row: Mapping[str, Any]) -> tuple[str, str, str]:
-        return (row["kind"], str(row["ref"]), row.get("force_key") or "")
-    before = {key(row): row["text"] for row in conn.execute(
-        sa.select(r.c.kind, r.c.ref, r.c.force_key, r.c.text).where(
-            r.c.publication_id == pid)).mappings()}
-    if not before:  # findings read for the first time (or rebuilt): nothing was replaced
-        return 0
-    after = {key(row): row["text"] for row in bundle.recommendations or []}
-    notices = bundle.publication.get("corrections")
-    rows = []
-    for k in sorted(set(before) | set(after)):
-        old, new = before.get(k), after.get(k)
-        if old == new:
-            continue
-        change = "added" if old is None else "removed" if new is None else "reworded"
-        rows.append({"publication_id": pid, "kind": k[0], "ref": k[1], "force_key": k[2],
-                     "change": change, "old_text": old, "new_text": new,
-                     "corrections": notices, "changed_at": now, "run_id": run_id})
-    if rows:
-        conn.execute(sa.insert(t.finding_history), rows)
-    return len(rows)
 
 
 def _journal(conn: Connection, pid: str, is_new: bool, changed: list[str],
