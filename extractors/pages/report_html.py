@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 _PUBLISHED = re.compile(
     r"(?:published(?:\s+on)?|date\s+published|first\s+published|publication\s+date|"
-    r"cyhoeddwyd(?:\s+ar)?)\s*:?\s*(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+\d{4})",
+    r"cyhoeddwyd(?:\s+ar)?)\s*:?\s*((?:[A-Za-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})",
     re.IGNORECASE)
 _KEY_FINDINGS = [r"key\s+findings", r"summary\s+of\s+(?:our\s+)?findings", r"main\s+findings",
                  r"executive\s+summary", r"summary", r"overview", r"at\s+a\s+glance"]
