@@ -60,7 +60,7 @@ def crawl(server: ReplicaServer, archive: RawArchive, validators: MemoryValidato
     failures: list[str] = []
     with PoliteClient(urls, archive, validators, log.append, rate_per_second=rate,
                       backoff_base=0.05, max_retry_after=2.0, timeout=10.0) as client:
-        found = discover(client, urls, set(), full=True,
+        found = discover(client, urls, set(),
              read_listing=listing_reader(urls))
         documents: list[str] = []
         for item in found.items:

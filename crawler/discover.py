@@ -1,4 +1,13 @@
-"""Discovery: walk the publications listing by its next links."""
+"""Discovery: walk the whole publications listing every run, and the other ways in.
+
+The listing is walked to its last page on every run (conditional requests: a quiet night
+is one 304 per listing page), so that the set of listed publications is compared with
+the store every time. A listing page that fails does not end the walk: the next page is
+tried by its number, and the failure is kept in ``failed_pages`` (the run fails on it).
+
+Other sources (the news feed, hubs, sitemaps) are optional: each is walked by
+`walk_source` and says what it gave; a source the site does not serve gives nothing.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -17,6 +26,8 @@ class ListingItem(Protocol):
 
 # (page bytes, its URL, the charset the server declared) -> (items, next page URL or None)
 ReadListing = Callable[[bytes, str, "str | None"], tuple[Sequence[Any], "str | None"]]
+# (page bytes, its URL, charset) -> (publication page URLs, pages to read next)
+ReadLinks = Callable[[bytes, str, "str | None"], tuple[list[str], list[str]]]
 
 
 class DiscoveryError(RuntimeError):
@@ -33,7 +44,8 @@ class DiscoveryResult:
     pages_not_modified: int = 0
     listing_urls: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    complete: bool = False  # True when the walk reached the last listing page
+    failed_pages: list[str] = field(default_factory=list)  # listing pages that did not load
+    complete: bool = False  # True when the walk reached the last page with none failing
 
     @property
     def new_items(self) -> list[Any]:
@@ -41,50 +53,98 @@ class DiscoveryResult:
         return [item for item in self.items if item.publication_id not in self.known_ids]
 
 
-def discover(client: PoliteClient, urls: SiteUrls, known_ids: set[str], *, full: bool,
+def discover(client: PoliteClient, urls: SiteUrls, known_ids: set[str], *,
              read_listing: ReadListing, max_pages: int = 10_000) -> DiscoveryResult:
-    """Listing items, all pages (``full``) or up to the first page with nothing new.
+    """Every listing item, every page, in listing order.
 
     The crawler only fetches: ``read_listing`` (the pipeline hands each page to the
     listing page type) says what a page lists and where the next page is.
 
     Raises DiscoveryError when the first listing page cannot be fetched or shows no
-    publications; trouble on a later page ends the walk with an entry in ``errors``.
+    publications; a later page that fails is skipped (its number + 1 is tried) and
+    recorded in ``failed_pages`` and ``errors``.
     """
     result = DiscoveryResult(known_ids=frozenset(known_ids))
     seen_ids: set[str] = set()
     page_url: str | None = urls.listing_url(1)
+    number = 1
     visited: set[str] = set()
-    while page_url and result.pages_fetched < max_pages:
+    guessed = False  # page_url was guessed by its number after a failed page
+    while page_url and len(visited) < max_pages:
         if page_url in visited:
             result.errors.append(f"listing loops back to {page_url}")
             return result
         visited.add(page_url)
         fetched = client.fetch(page_url, expect=("html",))
-        first = result.pages_fetched == 0
-        if not fetched.ok or fetched.body is None:
-            message = f"listing page {page_url} unavailable: {fetched.error}"
-            if first:
-                raise DiscoveryError(message)
-            result.errors.append(message)
-            return result
+        items: Sequence[Any] = ()
+        next_url: str | None = None
+        if fetched.ok and fetched.body is not None:
+            items, next_url = read_listing(fetched.body, fetched.final_url, fetched.charset)
+        if not items:
+            what = (f"unavailable: {fetched.error}" if not fetched.ok or fetched.body is None
+                    else "shows no publications")
+            if number == 1:
+                raise DiscoveryError(f"listing page {page_url} {what}" if not fetched.ok
+                                     else f"listing empty: no publications found on {page_url}")
+            if guessed and fetched.status in (404, 410):
+                break  # past the end, or more missing pages: the run fails on the first
+            result.errors.append(f"listing page {page_url} {what}")
+            result.failed_pages.append(page_url)
+            numbered = page_url == urls.listing_url(number)
+            number += 1
+            page_url = urls.listing_url(number) if numbered and \
+                len(result.failed_pages) <= _MAX_GUESSES else None
+            guessed = True
+            continue
         result.pages_fetched += 1
         result.pages_not_modified += int(fetched.not_modified)
         result.listing_urls.append(page_url)
-        items, next_url = read_listing(fetched.body, fetched.final_url, fetched.charset)
-        if not items:
-            if first:
-                raise DiscoveryError(f"listing empty: no publications found on {page_url}")
-            result.errors.append(f"listing page {page_url} shows no publications")
-            return result
         for item in items:
             if item.publication_id not in seen_ids:
                 seen_ids.add(item.publication_id)
                 result.items.append(item)
-        if not full and all(item.publication_id in known_ids for item in items):
-            return result
-        page_url = next_url
-    result.complete = page_url is None
-    if page_url is not None:
+        number += 1
+        page_url, guessed = next_url, False
+    result.complete = page_url is None and not result.failed_pages
+    if page_url is not None and len(visited) >= max_pages:
         result.errors.append(f"stopped after {max_pages} listing pages")
     return result
+
+
+_MAX_GUESSES = 3  # failed listing pages in a row before the walk gives up guessing
+
+
+@dataclass
+class SourceResult:
+    """What one other way in gave: publication page URLs, and what went wrong."""
+
+    name: str
+    urls: list[str] = field(default_factory=list)
+    pages: int = 0
+    served: bool = True   # False: the site does not serve it (404 / 410 on its first page)
+    errors: list[str] = field(default_factory=list)
+
+
+def walk_source(client: PoliteClient, name: str, start: str, read_links: ReadLinks, *,
+                max_pages: int) -> SourceResult:
+    """Read a source from ``start``: each page read gives publication URLs and further
+    pages (next listing page, news items, child sitemaps), up to ``max_pages`` pages."""
+    out = SourceResult(name)
+    queue, seen = [start], set()
+    while queue and out.pages < max_pages:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        fetched = client.fetch(url, expect=("html", "xml"))
+        if not fetched.ok or fetched.body is None:
+            if url == start and fetched.status in (404, 410):
+                out.served = False
+                return out
+            out.errors.append(f"{name}: {url} unavailable: {fetched.error}")
+            continue
+        out.pages += 1
+        found, more = read_links(fetched.body, fetched.final_url, fetched.charset)
+        out.urls += [u for u in found if u not in out.urls]
+        queue += [u for u in more if u not in seen]
+    return out

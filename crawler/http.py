@@ -30,6 +30,7 @@ import httpx
 from crawler.archive import RawArchive
 from crawler.limits import Budget, OverBudget, Slow, TooLarge, read_body
 from crawler.ratelimit import HostRateLimiter
+from crawler.refusal import refusal_of
 from crawler.robots import ROBOTS_MAX_BYTES, RobotsRules, default_user_agent
 from crawler.responses import (REDIRECTS, FetchLogEntry, FetchLogSink, FetchResult, Hop,
                                check_body, classify_status, failed, parse_retry_after,
@@ -75,6 +76,7 @@ class PoliteClient:
         self.limiter = HostRateLimiter(rate_per_second)
         self.robots = RobotsRules(self._fetch_robots, urls.robots_url, self._crawl_delay)
         self.timeout = timeout
+        self.refusals: list[str] = []  # requests the site refused (403, challenge pages)
         self._http = httpx.Client(headers={"User-Agent": self.user_agent},
                                   timeout=httpx.Timeout(timeout), follow_redirects=False,
                                   transport=transport)
@@ -87,8 +89,15 @@ class PoliteClient:
             return failed(url, url, None, f"refused foreign host {urlsplit(url).hostname}")
         refusal = self.robots.refusal(url)
         if refusal:
+            if refusal.startswith("robots.txt unavailable"):
+                self.refusals.append(f"{self.urls.robots_url(url)}: {refusal}")
             return failed(url, url, None, refusal)
-        return self._fetch(url, expect, conditional, check_robots=True)
+        result = self._fetch(url, expect, conditional, check_robots=True)
+        refused = refusal_of(result.status, result.body)
+        if refused:  # a CDN's 403 or challenge page is not the page, and says so
+            self.refusals.append(f"{url}: {refused}")
+            return failed(url, result.final_url, result.status, f"refused by the site: {refused}")
+        return result
 
     def _fetch(self, url: str, expect: tuple[str, ...] | None, conditional: bool, *,
                check_robots: bool, max_bytes: int | None = None,

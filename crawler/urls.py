@@ -22,6 +22,21 @@ REAL_HOSTS: tuple[str, ...] = (PUBLIC_HOST, OLD_HOST, ASSET_HOST) + S3_HOSTS
 _LISTING_PATH = "/publications/"
 _LANDING = re.compile(r"^/publications/([^/]+)/?$")
 _NOT_SLUGS = frozenset({"page", "feed", "amp"})
+# Site sections that are never publications, at any depth (taxonomies, site furniture,
+# news items: they point at publications), and hubs whose own pages (and paging) are not
+# publications though the pages below them may be. Every other page path (a PEEL force
+# report, an FRS assessment, a letter, an HTML report) may be one: the page types say.
+_NEVER_PUBLICATIONS = frozenset({
+    "publication-types", "publication-type", "tags", "tag", "category", "categories",
+    "police-forces", "fire-and-rescue-services", "about-us", "search", "contact", "contact-us",
+    "privacy", "cookies", "accessibility", "feed", "wp-content", "wp-json", "wp-admin",
+    "wp-login.php", "author", "glossary", "careers", "news", "page", "cy", "login"})
+_HUB_SEGMENTS = frozenset({"publications", "peel-assessments", "frs-assessments",
+                           "frs-assessment", "peel-reports", "our-work", "page"})
+# The page families other sources (news, hubs, sitemaps) may point at as publications.
+_REPORT_FAMILIES = frozenset({"publications", "peel-reports", "frs-assessment",
+                              "frs-assessments", "peel-assessments"})
+_FILE = re.compile(r"\.[a-z0-9]{2,5}$", re.I)
 _SKIP_SCHEMES = ("mailto:", "javascript:", "tel:", "data:", "ftp:", "file:", "sms:")
 
 
@@ -158,6 +173,35 @@ class SiteUrls:
             return None
         slug = unquote(match.group(1)).strip().lower()
         return None if not slug or slug in _NOT_SLUGS else slug
+
+    def page_id(self, url: str) -> str | None:
+        """A stable, host-independent publication id for any page that may be one.
+
+        A landing page keeps its slug ('<slug>'); any other page of the site is its path's
+        segments joined by '--' ('peel-reports--essex-2023-25',
+        'frs-assessment--frs-2021--avon--effectiveness'). None for listings, taxonomy and
+        site pages, and for files (a PDF is a document, not a page).
+        """
+        landing = self.publication_id(url)
+        if landing is not None:
+            return landing
+        if self.in_listing(url):
+            return None
+        path = self.site_path(url)
+        if path is None or _FILE.search(path.rstrip("/")):
+            return None
+        segments = [unquote(s).strip().lower() for s in path.split("/") if s.strip()]
+        if not segments or segments[0] in _NEVER_PUBLICATIONS or \
+                all(s in _HUB_SEGMENTS or s.isdigit() for s in segments):
+            return None
+        return "--".join(segments)
+
+    def report_id(self, url: str) -> str | None:
+        """``page_id`` for pages of the report families only (what a news item, a hub or
+        a sitemap links to that is a publication, not any page of the site)."""
+        pid = self.page_id(url)
+        path = (self.site_path(url) or "").strip("/").split("/")[0].lower()
+        return pid if pid and path in _REPORT_FAMILIES else None
 
     def canonical(self, url: str) -> str:
         """The same path on the real public host (host-independent URL for the store)."""

@@ -15,6 +15,7 @@ UNRECOGNISED = "unrecognised"  # the kind of a document no page type recognises
 class Stage(StrEnum):
     """Where a Problem arose; ``quarantine.stage`` stores the value."""
 
+    DISCOVER = "discover"  # a listed item's link not followed, a source's trouble
     FETCH = "fetch"
     EXTRACT = "extract"
     VALIDATE = "validate"
@@ -51,6 +52,7 @@ class ListingItem:
     publication_id: str
     title: str | None
     published_on: date | None
+    other_links: list[str] = field(default_factory=list)  # the item's other same-site pages
 
 
 @dataclass
@@ -67,6 +69,7 @@ class Publication:
     other_bodies: list[str] = field(default_factory=list)
     fire_services: list[str] = field(default_factory=list)
     key_findings: str | None = None
+    corrections: list[str] = field(default_factory=list)  # "This report was updated on ..."
 
 
 @dataclass

@@ -44,9 +44,7 @@ def validate_and_load_step(ctx: RunContext, works: list[PublicationWork]) -> Loa
                 for table, c in result.counts.tables.items():
                     totals.add(table, c)
                 work.outcome = Outcome.NEW if result.is_new else (
-                    Outcome.CHANGED if any(c.inserted or c.updated or c.deleted
-                                           for c in result.counts.tables.values())
-                    else Outcome.UNCHANGED)
+                    Outcome.CHANGED if result.content_changed else Outcome.UNCHANGED)
                 summary.opened += result.obligations_opened
                 for source in [work.landing_url] + [d.url for d in work.documents
                                                     if d.sha256 and d.status != DocStatus.QUARANTINED]:

@@ -78,6 +78,7 @@ def _publish(report: RunReport, site: str) -> None:
     deadlines = "\n".join(f"- {d['practice_deadline']}: {d['force_id']} - {d['title']}"
                           for d in report.next_deadlines) or "- none"
     reasons = "\n".join(f"- {r}" for r in s.reasons[:50]) or "- none"
+    discovery = "\n".join(f"- {line}" for line in s.discovery[:50]) or "- none"
     create_markdown_artifact(
         key=f"hmicfrs-{report.command}",
         markdown=(f"# hmicfrs {report.command}: {report.status}\n\n"
@@ -85,7 +86,7 @@ def _publish(report: RunReport, site: str) -> None:
                   f"quarantined {s.quarantined}, obligations opened {s.obligations_opened}, "
                   f"responses found {len(s.responses_found)}\n\n"
                   f"| table | inserted | updated | no-op | deleted |\n|---|---|---|---|---|\n"
-                  f"{rows}\n\n## Quarantined\n{reasons}\n\n## Next deadlines\n{deadlines}\n"),
+                  f"{rows}\n\n## Discovery\n{discovery}\n\n## Quarantined\n{reasons}\n\n## Next deadlines\n{deadlines}\n"),
         description=f"run {report.run_id}")
     resource = {"prefect.resource.id": f"hmicfrs.site.{site}"}
     for pid in s.new_publications:

@@ -66,6 +66,8 @@ class RunReport:
             out.append(f"  quarantine {reason}")
         if len(s.reasons) > 20:
             out.append(f"  ... and {len(s.reasons) - 20} more quarantine rows")
+        for line in s.discovery[:30]:
+            out.append(f"  discovery {line}")
         for note in s.notes[:20]:
             out.append(f"  note {note}")
         for area in sorted(set(s.unknown_areas)):
@@ -116,6 +118,10 @@ def run_pipeline(settings: Settings, *, command: str, runner: Runner = direct_ru
                     safe.checkpoint()
             statuses = runner("clock", steps.clock_step, engine, settings.as_of)
             safe.checkpoint()
+            _discovery_lines(ctx, works, total)
+            failure = _run_failure(ctx)
+            if failure:
+                raise RunFailed(failure)
             report = RunReport(run_id, command, "completed", total, statuses,
                                steps.next_deadlines(engine, settings.as_of))
         except RunInterrupted as stop:
@@ -159,6 +165,32 @@ def _process(ctx: RunContext, runner: Runner, batch: list[PublicationWork],
     return runner("validate-load", validate_and_load_step, ctx, batch)
 
 
+def _discovery_lines(ctx: RunContext, works: list[PublicationWork], total: LoadSummary) -> None:
+    """What each way in gave, and the listed items this run did not load (each has its
+    quarantine row): "3 listed items not loaded: a, b, c"."""
+    report = ctx.discovery
+    if report is None:
+        return
+    total.discovery += report.lines
+    total.sources = dict(report.sources)
+    missed = [w.publication_id for w in works if w.listed is not None
+              and w.outcome in (Outcome.QUARANTINED, Outcome.FAILED)]
+    if missed:
+        total.discovery.append(f"{len(missed)} listed items not loaded: " + ", ".join(missed))
+
+
+def _run_failure(ctx: RunContext) -> str | None:
+    """One line when the run must fail though it loaded what it could: the site refused
+    us, or a listing page did not load (the next run retries it)."""
+    refusals = ctx._client.refusals if ctx._client is not None else []
+    if refusals:
+        from crawler.refusal import ADVICE
+        return (f"the site refused {len(refusals)} request(s) (first: {refusals[0]}): "
+                f"{ADVICE}")
+    failures = ctx.discovery.failures if ctx.discovery is not None else []
+    return "; ".join(failures) or None
+
+
 def _note_future_dates(works: list[PublicationWork]) -> None:
     """A publication date after today is a run note (the page is loaded as printed)."""
     today = date.today()
@@ -178,7 +210,7 @@ def _select(ctx: RunContext, runner: Runner, command: str, since: date | None,
         works = runner("discover", steps.discover_step, ctx, mode=command, since=since,
                        until=until)
     except DiscoveryError as exc:
-        raise RunFailed(str(exc)) from exc
+        raise RunFailed(_run_failure(ctx) or str(exc)) from exc
     stale = steps.stored_step(ctx, stale_only=True)
     listed = {w.publication_id for w in works}
     return works + [w for w in stale if w.publication_id not in listed]

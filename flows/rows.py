@@ -31,7 +31,8 @@ def build_bundle(ctx: RunContext, work: PublicationWork,
            "s55_reason": why,
            "all_forces": pub.all_forces, "forces_text": pub.forces_text,
            "key_findings": found.key_findings or pub.key_findings,
-           "page_sha256": work.page_sha256, "extractor_version": EXTRACTOR_VERSION}
+           "page_sha256": work.page_sha256, "extractor_version": EXTRACTOR_VERSION,
+           "corrections": _corrections(work)}
     good, bad = validate_rows(PublicationsSchema, [row], PUB_COLUMNS)
     if bad:
         problems.append(Problem(Stage.VALIDATE, f"publication rejected: {bad[0][1]}",
@@ -56,6 +57,16 @@ def build_bundle(ctx: RunContext, work: PublicationWork,
     return PublicationBundle(row, list(pub.forces), documents,
                              recs if has_docs else None, grades if has_docs else None,
                              obligations), problems
+
+
+def _corrections(work: PublicationWork) -> list[str] | None:
+    """The correction notices the publication's pages print, once each (None: none)."""
+    assert work.landing is not None
+    found = list(work.landing.publication.corrections)
+    for doc in work.documents:
+        if doc.extraction is not None and doc.link.language == "en":
+            found += doc.extraction.publication.corrections
+    return list(dict.fromkeys(found)) or None
 
 
 def _valid_documents(work: PublicationWork, documents: list[dict[str, Any]]

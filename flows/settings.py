@@ -24,6 +24,9 @@ class Settings:
     download_budget: float = 300.0  # seconds per download, every try and wait together
     backoff_base: float = 1.0
     watch_days: int = 28
+    settle_days: int = 90       # keep re-reading a publication this long after its deadline
+    revalidate_days: int = 30   # every stored page is re-read at least this often
+    sources: tuple[str, ...] = ("news", "peel-hub", "frs-hub", "sitemap")  # other ways in
     batch_size: int = 25
     user_agent: str | None = None
     global_rate_limit: str | None = None  # name of a Prefect global concurrency limit
@@ -54,6 +57,10 @@ def resolve_settings(*, site: str | None = None, db: str | None = None,
         download_budget=float(env.get("HMICFRS_DOWNLOAD_BUDGET", "300")),
         backoff_base=float(env.get("HMICFRS_BACKOFF", "1.0")),
         watch_days=int(env.get("HMICFRS_WATCH_DAYS", "28")),
+        settle_days=int(env.get("HMICFRS_SETTLE_DAYS", "90")),
+        revalidate_days=max(1, int(env.get("HMICFRS_REVALIDATE_DAYS", "30"))),
+        sources=tuple(s.strip() for s in env.get(
+            "HMICFRS_SOURCES", "news,peel-hub,frs-hub,sitemap").split(",") if s.strip()),
         user_agent=env.get("HMICFRS_USER_AGENT"),
         global_rate_limit=env.get("HMICFRS_PREFECT_RATE_LIMIT") or None,
     )

@@ -6,18 +6,19 @@ the archive by sha256, never through the flow.
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from crawler.discover import ReadListing, discover
+from crawler.discover import ReadListing
 from crawler.http import FetchResult
 from crawler.urls import SiteUrls
-from extractors.pages.base import PageContext
+from extractors.pages.base import PageContext, describe_page
 from extractors.pages.registry import extract
 from extractors.records import ListingItem, Problem, Stage
 from extractors.version import EXTRACTOR_VERSION
+from flows.discovery import site_url, select
 from flows.documents import extract_documents, fetch_documents
 from flows.work import Outcome, PublicationWork, RunContext
 from store import queries
@@ -28,35 +29,12 @@ from store import repository as repo
 
 def discover_step(ctx: RunContext, *, mode: str, since: date | None = None,
                   until: date | None = None) -> list[PublicationWork]:
-    """Listing pages -> the publications this run must look at.
-
-    nightly: new ones plus recently published ones (revalidated); backfill: every
-    listed one in the date range that is not already fully stored.
-    """
-    with ctx.engine.connect() as conn:
-        stored = repo.publication_dates(conn)
-        rejected = repo.quarantined_pages(conn)
-        docs = repo.documents_by_publication(conn) if mode == "backfill" else {}
-    full = mode == "backfill" or not stored
-    result = discover(ctx.client, ctx.urls, set(stored) | set(rejected), full=full,
-                      read_listing=listing_reader(ctx.urls))
-    works: list[PublicationWork] = []
-    watch_from = ctx.settings.as_of - timedelta(days=ctx.settings.watch_days)
-    for item in result.items:
-        pid = item.publication_id
-        if mode == "backfill":
-            if item.published_on and ((since and item.published_on < since) or
-                                      (until and item.published_on > until)):
-                continue
-            if pid in stored and _complete(docs.get(pid, [])):
-                continue
-        elif pid in stored and stored[pid] < watch_from:
-            continue
-        elif pid in rejected and (item.published_on or date.min) < watch_from:
-            continue
-        works.append(PublicationWork(pid, _with_slash(item.url), listed=item,
-                                     rejected_sha256=rejected.get(pid)))
-    return works
+    """The whole listing and the other ways in -> the publications this run looks at
+    (flows/discovery.py: what is new, not fully loaded, or due for its re-read)."""
+    from extractors.pages.links import read_links
+    urls = ctx.urls
+    return select(ctx, mode=mode, since=since, until=until, read_listing=listing_reader(urls),
+                  read_links=lambda body, url, charset: read_links(body, url, urls, charset))
 
 
 def listing_reader(urls: SiteUrls) -> ReadListing:
@@ -66,19 +44,6 @@ def listing_reader(urls: SiteUrls) -> ReadListing:
         page = extract(body, url, PageContext(position="listing", urls=urls, charset=charset))
         return page.listing, page.next_page
     return read
-
-
-def _with_slash(url: str) -> str:
-    """Landing pages are '/publications/<slug>/': one URL however the listing wrote it."""
-    from urllib.parse import urlsplit, urlunsplit
-    parts = urlsplit(url)
-    if parts.path and not parts.path.endswith("/") and "." not in parts.path.rsplit("/", 1)[-1]:
-        parts = parts._replace(path=parts.path + "/")
-    return urlunsplit(parts)
-
-
-def _complete(documents: list[dict[str, Any]]) -> bool:
-    return all(d["sha256"] for d in documents if d["status"] != "quarantined")
 
 
 def stored_step(ctx: RunContext, *, since: date | None = None,
@@ -92,7 +57,7 @@ def stored_step(ctx: RunContext, *, since: date | None = None,
             if since and row["published_on"] < since:
                 continue
             if row["page_sha256"] and ctx.archive.has(row["page_sha256"]):
-                works.append(PublicationWork(row["publication_id"], _site_url(ctx, row["url"]),
+                works.append(PublicationWork(row["publication_id"], site_url(ctx, row["url"]),
                                              page_sha256=row["page_sha256"], from_archive=True,
                                              offline=True))
         if not stale_only:
@@ -103,10 +68,6 @@ def stored_step(ctx: RunContext, *, since: date | None = None,
                     works.append(PublicationWork(pid, q["source_url"], page_sha256=sha,
                                                  from_archive=True, offline=True))
     return works
-
-
-def _site_url(ctx: RunContext, canonical: str) -> str:
-    return ctx.urls.resolve(canonical, ctx.settings.site + "/") or canonical
 
 
 # --- fetch ------------------------------------------------------------------------------
@@ -152,7 +113,9 @@ def extract_pages_step(ctx: RunContext, works: list[PublicationWork]) -> list[Pu
         blocking = [p for p in work.landing.problems if p.stage == Stage.EXTRACT]
         work.problems += [p for p in work.landing.problems if p.stage != Stage.EXTRACT]
         if blocking:
+            looked = describe_page(data)
             for p in blocking:
+                p.reason = f"{p.reason} (the page is {looked})"
                 p.record.update({"publication_id": work.publication_id,
                                  "page_sha256": work.page_sha256,
                                  "extractor_version": EXTRACTOR_VERSION})
@@ -171,12 +134,27 @@ def fetch_documents_step(ctx: RunContext, works: list[PublicationWork]) -> list[
         work.documents = fetch_documents(ctx, work.landing.publication.documents,
                                          work.landing_url, stored, offline=work.offline,
                                          revalidate=not (work.offline or ctx.trust_archive))
+        _unfollowed_links(ctx, work)
         before = {d["url"]: d["sha256"] for d in stored}
         if not work.page_changed and all(before.get(d.canonical) == d.sha256
                                          for d in work.documents) \
                 and len(before) == len(work.documents):
             work.outcome = Outcome.UNCHANGED
     return works
+
+
+def _unfollowed_links(ctx: RunContext, work: PublicationWork) -> None:
+    """A listed item's other same-site links that are not documents of its publication:
+    each is a quarantine row naming the item, never dropped without a trace."""
+    if work.listed is None or not work.listed.other_links:
+        return
+    documents = {d.canonical for d in work.documents}
+    for url in work.listed.other_links:
+        if ctx.urls.canonical(url) not in documents:
+            work.problems.append(Problem(
+                Stage.DISCOVER, f"listed item {work.publication_id} also links {url}: not "
+                "followed (not one of the documents its page offers)", {
+                    "publication_id": work.publication_id, "title": work.listed.title}, url))
 
 
 def extract_documents_step(ctx: RunContext, works: list[PublicationWork]) -> list[PublicationWork]:

@@ -87,6 +87,7 @@ class RunContext:
     archive: RawArchive
     fetch_log: DbFetchLog
     trust_archive: bool = False  # backfill: reuse archived bytes instead of revalidating
+    discovery: Any = None        # flows.discovery.DiscoveryReport of this run
     _client: PoliteClient | None = None
     _validators: DbValidatorStore | None = None
 
@@ -156,6 +157,8 @@ class LoadSummary:
     reasons: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     responses_found: list[tuple[str, str, str]] = field(default_factory=list)
+    discovery: list[str] = field(default_factory=list)   # what each way in gave
+    sources: dict[str, int] = field(default_factory=dict)  # publications per other source
 
     def as_counts(self) -> dict[str, Any]:
         """The run row's counts."""
@@ -163,7 +166,8 @@ class LoadSummary:
                 "quarantined": self.quarantined, "failed": self.failed,
                 "obligations_opened": self.obligations_opened, "tables": self.tables,
                 "unknown_areas": self.unknown_areas, "notes": self.notes,
-                "responses_found": len(self.responses_found)}
+                "responses_found": len(self.responses_found),
+                "discovery": self.discovery, "sources": self.sources}
 
 
 @dataclass

@@ -14,7 +14,7 @@ class PublicationsSchema(pa.DataFrameModel):
     """One row per publication (a landing page)."""
 
     publication_id: Series[str] = pa.Field(str_matches=SLUG, unique=True,
-                                           description="Landing page slug: stable, host-independent.")
+                                           description="Landing page slug, or for a report page the listing links to straight its path joined by '--' (peel-reports--essex-2023-25): stable, host-independent.")
     url: Series[str] = pa.Field(str_startswith="https://", description="Canonical landing page URL on the public site.")
     title: Series[str] = pa.Field(str_length={"min_value": 3}, description="Title as the page prints it.")
     published_on: Series[date] = pa.Field(ge=date(2000, 1, 1), le=date(2100, 1, 1),
@@ -23,6 +23,7 @@ class PublicationsSchema(pa.DataFrameModel):
     is_police_inspection: Series[bool] = pa.Field(description="True when the publication carries a s.55 duty.")
     all_forces: Series[bool] = pa.Field(description="'All local forces in England and Wales'.")
     forces_text: Series[str] = pa.Field(nullable=True, description="The 'Police forces' line as printed.")
+    corrections: Series[object] = pa.Field(nullable=True, description="Correction notices the pages print ('This report was updated on ... to correct ...'), a JSON list.")
 
     @pa.check("publication_types", element_wise=True, name="list of non-empty strings")
     def _types_are_lists(cls, value: object) -> bool:  # noqa: N805
@@ -34,4 +35,4 @@ class PublicationsSchema(pa.DataFrameModel):
 
 
 COLUMNS = ["publication_id", "url", "title", "published_on", "publication_types",
-           "is_police_inspection", "all_forces", "forces_text"]
+           "is_police_inspection", "all_forces", "forces_text", "corrections"]

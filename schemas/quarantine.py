@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.typing import Series
 
-STAGES = ["fetch", "extract", "reconcile", "validate", "load"]
+STAGES = ["discover", "fetch", "extract", "reconcile", "validate", "load"]
 
 
 class QuarantineSchema(pa.DataFrameModel):

@@ -5,6 +5,7 @@ import pandera.pandas as pa
 
 from schemas.changes import AuditSchema, ChangesSchema
 from schemas.documents import DocumentsSchema
+from schemas.finding_history import FindingHistorySchema
 from schemas.grades import GradesSchema
 from schemas.obligations import ObligationsSchema
 from schemas.office import (ObligationStepsSchema, RecommendationRegisterSchema,
@@ -31,4 +32,5 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "recommendation_updates": RecommendationUpdatesSchema,
     "changes": ChangesSchema,
     "audit": AuditSchema,
+    "finding_history": FindingHistorySchema,
 }

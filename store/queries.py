@@ -151,3 +151,24 @@ def next_open_deadlines(conn: Connection, as_of: date, limit: int = 5) -> list[d
              .where(o.c.status == "open", o.c.practice_deadline >= as_of)
              .order_by(o.c.practice_deadline, o.c.publication_id, o.c.force_id).limit(limit))
     return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def still_changing(conn: Connection, as_of: date, settle_days: int) -> set[str]:
+    """Publications whose obligations or responses can still change: an obligation still
+    open or overdue, or whose practice deadline passed less than ``settle_days`` ago (late
+    responses are common)."""
+    from datetime import timedelta
+    o = t.section55_obligations
+    query = sa.select(o.c.publication_id).where(sa.or_(
+        o.c.status.in_(("open", "overdue")),
+        o.c.practice_deadline >= as_of - timedelta(days=settle_days))).distinct()
+    return {r.publication_id for r in conn.execute(query)}
+
+
+def last_source_counts(conn: Connection) -> dict[str, int]:
+    """What each discovery source showed on the last completed run (name -> publications)."""
+    r = t.runs
+    row = conn.execute(sa.select(r.c.counts).where(r.c.status == "completed")
+                       .order_by(r.c.started_at.desc()).limit(1)).first()
+    counts = (row.counts if row else None) or {}
+    return {k: int(v) for k, v in (counts.get("sources") or {}).items()}

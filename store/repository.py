@@ -14,15 +14,17 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from store import tables as t
+from store.history import content_changed, keep_history
 from store.journal import record_changes
 from store.sync import CountsByTable, LoadCounts, sync_rows
 
 PUBLICATION_FIELDS = ("url", "title", "published_on", "publication_types", "is_police_inspection",
                       "s55_reason",
                       "all_forces", "forces_text", "key_findings", "page_sha256",
-                      "extractor_version")
+                      "extractor_version", "corrections")
+# A publication changes when what we extract changes, never by its bytes (store/history.py)
 TRACKED_CHANGES = ("title", "published_on", "publication_types", "all_forces", "forces_text",
-                   "page_sha256")
+                   "corrections")
 
 
 def utcnow() -> datetime:
@@ -51,6 +53,11 @@ class LoadResult:
     changed_fields: list[str]
     counts: CountsByTable
     obligations_opened: list[tuple[str, str]]
+
+    @property
+    def content_changed(self) -> bool:
+        """What we extract changed, not only bytes (`store.history.content_changed`)."""
+        return content_changed(self.changed_fields, self.counts)
 
 
 def get_publication(conn: Connection, publication_id: str) -> dict[str, Any] | None:
@@ -141,6 +148,9 @@ def load_publication(conn: Connection, bundle: PublicationBundle, *, now: dateti
         [{"publication_id": pid, "force_id": f} for f in sorted(set(bundle.forces))]))
     counts.add("documents", sync_rows(conn, t.documents, scope, bundle.documents))
     if bundle.recommendations is not None:
+        if old is not None:
+            keep_history(conn, pid, bundle.recommendations or [],
+                         bundle.publication.get("corrections"), now=now, run_id=run_id)
         counts.add("recommendations", sync_rows(conn, t.recommendations, scope,
                                                 bundle.recommendations))
     if bundle.grades is not None:

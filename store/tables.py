@@ -21,6 +21,7 @@ publications = sa.Table(
     sa.Column("key_findings", sa.Text),
     sa.Column("page_sha256", sa.String(64)),
     sa.Column("extractor_version", sa.String(40)),
+    sa.Column("corrections", JSONType),  # the correction notices the pages print
     sa.Column("first_seen_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
@@ -176,6 +177,22 @@ publication_changes = sa.Table(
     sa.Column("new_value", sa.Text),
     sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("run_id", sa.String(40)),
+)
+
+finding_history = sa.Table(
+    "finding_history", metadata,  # a finding's earlier wording, when a correction changed it
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("publication_id", sa.String(300), nullable=False),
+    sa.Column("kind", sa.String(30), nullable=False),
+    sa.Column("ref", sa.String(40), nullable=False),
+    sa.Column("force_key", sa.String(80), nullable=False),
+    sa.Column("change", sa.String(20), nullable=False),  # reworded | added | removed
+    sa.Column("old_text", sa.Text),
+    sa.Column("new_text", sa.Text),
+    sa.Column("corrections", JSONType),  # the notices the pages printed at the change
+    sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("run_id", sa.String(40)),
+    sa.Index("ix_finding_history_publication_id", "publication_id"),
 )
 
 obligation_steps = sa.Table(

@@ -73,3 +73,30 @@ def url_path(url: str) -> str:
     """The path of a URL or file name, lower-cased."""
     from urllib.parse import urlsplit
     return urlsplit(url).path.lower()
+
+
+_CORRECTION = re.compile(
+    r"(?:this|the)\s+(?:report|page|document|publication|letter|inspection)\s+(?:was|has been)\s+"
+    r"(?:updated|amended|corrected|revised|re-?published)\s+on\s+[^.]{4,40}?"
+    r"(?:\s+to\s+[^.]{3,300})?\.", re.I)
+
+
+def correction_notices(text: str) -> list[str]:
+    """The page's correction notices ("This report was updated on 3 March 2025 to correct
+    ..."), word for word, once each."""
+    return list(dict.fromkeys(" ".join(m.group(0).split()) for m in _CORRECTION.finditer(text)))
+
+
+def describe_page(data: bytes) -> str:
+    """What a document looked like, for a quarantine reason: kind, title, size."""
+    if is_pdf(data):
+        return f"a PDF of {len(data)} bytes"
+    if not is_html(data):
+        return f"{len(data)} bytes, not HTML or PDF, starting {data[:24]!r}"
+    found = re.search(rb"<title[^>]*>(.*?)</title>", data[:20000], re.I | re.S)
+    from html import unescape
+    title = unescape(" ".join(found.group(1).decode("utf-8", "replace").split()))[:80] \
+        if found else ""
+    words = len(main_text(data).split())
+    return (f"an HTML page titled {title!r}" if title else "an HTML page with no title") + \
+        f", {words} words of main text"

@@ -1,7 +1,8 @@
 """The publications listing: which publications a listing page shows, and the next page.
 
-Publication links are found by their href shape (``/publications/<slug>/``), only in
-the page's main content: never inside navigation, header, footer or complementary
+Publication links are links to any page of the site that may be a publication (a landing
+page ``/publications/<slug>/``, a PEEL force report, an FRS assessment, a letter...:
+``urls.page_id``), only in the page's main content: never inside navigation, header, footer or complementary
 regions (by element and ARIA role), nor in widgets headed "Related", "Latest",
 "Popular"... Each link's item is the largest ancestor that holds no other
 publication; the listing is the biggest group of items with the same structural
@@ -42,11 +43,21 @@ def parse_listing(html: bytes, base_url: str, urls: SiteUrls, *,
         return [], None
     base_url = _base_href(root, base_url)
     main = main_region(root)
-    items = _listing_items(main, _publication_links(main, base_url, urls))
+    items = _items_with_links(main, _publication_links(main, base_url, urls))
     body = root.find("body")
     if not items and body is not None and main is not body:  # a <main> that misses the list
-        items = _listing_items(body, _publication_links(body, base_url, urls))
+        items = _items_with_links(body, _publication_links(body, base_url, urls))
     return items, next_page(root, base_url, urls)
+
+
+def _items_with_links(main: HtmlElement, links: list[_Link]) -> list[ListingItem]:
+    """The items, each with the other same-site pages its container links to."""
+    items, containers = _listing_items(main, _title_links(links))
+    for item, container in zip(items, containers):
+        item.other_links = list(dict.fromkeys(
+            link.url for link in links
+            if link.publication_id != item.publication_id and _contains(container, link.anchor)))
+    return items
 
 
 def _parse(html: bytes, encoding: str | None) -> HtmlElement | None:
@@ -81,15 +92,38 @@ def _publication_links(main: HtmlElement, base_url: str, urls: SiteUrls) -> list
     links = []
     for anchor in main.iter("a"):
         url = urls.resolve(anchor.get("href") or "", base_url)
-        pub_id = urls.publication_id(url) if url else None
+        pub_id = urls.page_id(url) if url else None
         if url and pub_id and not off_main(anchor, main, strict=False):
             links.append(_Link(anchor, url, pub_id))
     strict = [link for link in links if not off_main(link.anchor, main, strict=True)]
     return strict or links
 
 
-def _listing_items(main: HtmlElement, links: list[_Link]) -> list[ListingItem]:
-    """The items of the biggest group of same-shaped item containers, in page order."""
+def _title_links(links: list[_Link]) -> list[_Link]:
+    """The items' main links: those in headings when the items have headed titles (an
+    item's secondary links, 'Read online', a PDF, are then not items of their own)."""
+    headed = [link for link in links if _in_heading(link.anchor)]
+    headed_ids = {link.publication_id for link in headed}
+    if len(headed_ids) < 2:
+        return links
+    return [link for link in links if link.publication_id in headed_ids]
+
+
+def _in_heading(anchor: HtmlElement) -> bool:
+    node: HtmlElement | None = anchor
+    for _ in range(4):
+        if node is None:
+            return False
+        if node.tag in _HEADING_TAGS:
+            return True
+        node = node.getparent()
+    return bool(anchor.find(".//h2") is not None or anchor.find(".//h3") is not None)
+
+
+def _listing_items(main: HtmlElement, links: list[_Link]
+                   ) -> tuple[list[ListingItem], list[HtmlElement]]:
+    """The items of the biggest group of same-shaped item containers, in page order, and
+    their containers."""
     ids_under: dict[HtmlElement, set[str]] = defaultdict(set)
     for link in links:
         node = link.anchor
@@ -105,7 +139,7 @@ def _listing_items(main: HtmlElement, links: list[_Link]) -> list[ListingItem]:
     for link, container in placed:
         groups[_signature(container, main)].setdefault(link.publication_id, container)
     if not groups:
-        return []
+        return [], []
     signature, chosen = max(groups.items(), key=lambda kv: (len(kv[1]), _dated(kv[1])))
     for link, container in placed:
         if link.publication_id not in chosen:  # a lone item whose container grew too far
@@ -122,7 +156,8 @@ def _listing_items(main: HtmlElement, links: list[_Link]) -> list[ListingItem]:
         if _contains(chosen.get(link.publication_id), link.anchor):
             by_id[link.publication_id].append(link)
     ranked = sorted(order, key=order.__getitem__)
-    return [_item(by_id[pub_id], chosen[pub_id]) for pub_id in ranked]
+    return ([_item(by_id[pub_id], chosen[pub_id]) for pub_id in ranked],
+            [chosen[pub_id] for pub_id in ranked])
 
 
 def _matching_descendant(container: HtmlElement, signature: tuple[str, ...],

@@ -124,7 +124,7 @@ class PeelReportPage:
     """A page of graded judgments (PEEL force report, fire & rescue assessment)."""
 
     name = "peel_report"
-    positions = ("html",)
+    positions = ("html", "listed")
 
     def recognise(self, data: bytes, url: str) -> float:
         """Its judgments section ('Our judgments', 'Graded areas'...); a /peel-reports/ URL

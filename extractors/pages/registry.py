@@ -7,14 +7,16 @@ line to ``PAGE_TYPES``.
 """
 from __future__ import annotations
 
-from extractors.pages.base import PageContext, PageType
+from extractors.grades.words import scheme_from
+from extractors.pages.base import PageContext, PageType, correction_notices, is_html, main_text
 from extractors.pages.landing import PublicationPage
 from extractors.pages.listing import ListingPage
 from extractors.pages.peel_report import PeelReportPage
 from extractors.pages.report_html import ReportHtmlPage
 from extractors.pages.report_pdf import ReportPdf
 from extractors.pages.response_document import ResponseDocument
-from extractors.records import UNRECOGNISED, DocumentLink, Extraction, Problem, ProblemCode
+from extractors.records import UNRECOGNISED, DocumentLink, Extraction, Problem, ProblemCode, Stage
+from reference.forces import forces_named_in
 
 PAGE_TYPES: list[PageType] = [
     ReportPdf(),
@@ -38,11 +40,16 @@ def page_type_for(data: bytes, url: str, context: PageContext | None = None) -> 
     best, best_score = None, 0.0
     for page_type in candidates:
         score = page_type.recognise(data, url)
+        if position == "listed" and page_type.positions[0] != "listed" and score < 0.5:
+            continue  # a report page standing for its publication must be clearly one
         if score > best_score:
             best, best_score = page_type, score
-    if best is None and position in ("listing", "listed") and candidates:
-        return candidates[0]
+    if best is None and position in _DEFAULT:
+        return by_name(_DEFAULT[position])
     return best
+
+
+_DEFAULT = {"listing": "listing_page", "listed": "publication_page"}
 
 
 def extract(data: bytes, url: str, context: PageContext | None = None) -> Extraction:
@@ -54,7 +61,31 @@ def extract(data: bytes, url: str, context: PageContext | None = None) -> Extrac
             "extract", "no page type recognises this document",
             {"bytes": len(data), "start": data[:40].decode("latin-1")}, url,
             ProblemCode.UNRECOGNISED)])
-    return page_type.extract(data, url, context)
+    out = page_type.extract(data, url, context)
+    if is_html(data):
+        out.publication.corrections = correction_notices(main_text(data))
+    if context.position == "listed" and page_type.positions[0] != "listed":
+        as_publication(out, url)
+    return out
+
+
+def as_publication(extraction: Extraction, url: str) -> None:
+    """A report page the listing links to straight (a PEEL force report, an FRS
+    assessment, a letter, an HTML report) is the publication itself: its own page is its
+    first document, its force comes from its title (the URL only as a hint)."""
+    pub = extraction.publication
+    if not pub.publication_types:
+        kind = scheme_from(f"{pub.title or ''} {url}") if extraction.kind == "peel_report" else None
+        pub.publication_types = {"peel": ["PEEL"], "cdi": ["Crime data integrity"],
+                                 "fire": ["Fire and rescue services"]}.get(kind or "", [])
+    if not pub.forces and not pub.fire_services and pub.title:
+        named = forces_named_in(pub.title)
+        pub.forces, pub.other_bodies = named.force_ids, named.other_bodies
+    own = DocumentLink(url, "html", "en", pub.title)
+    pub.documents = [own] + [d for d in pub.documents if d.url != url]
+    for problem in extraction.problems:
+        if problem.reason.startswith("no graded judgments"):
+            problem.stage = Stage.NOTE  # a letter or report page the listing links: no grades
 
 
 def children(extraction: Extraction) -> list[DocumentLink]:

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 _PUBLISHED = re.compile(
     r"(?:published(?:\s+on)?|date\s+published|first\s+published|publication\s+date|"
-    r"cyhoeddwyd(?:\s+ar)?)\s*:?\s*(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+\d{4})",
+    r"cyhoeddwyd(?:\s+ar)?)\s*:?\s*((?:[A-Za-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})",
     re.IGNORECASE)
 _KEY_FINDINGS = [r"key\s+findings", r"summary\s+of\s+(?:our\s+)?findings", r"main\s+findings",
                  r"executive\s+summary", r"summary", r"overview", r"at\s+a\s+glance"]
@@ -113,7 +114,7 @@ class ReportHtmlPage:
     """An HTML report version: the report's own text, read for its findings."""
 
     name = "report_html"
-    positions = ("html",)
+    positions = ("html", "listed")
 
     def recognise(self, data: bytes, url: str) -> float:
         """An HTML page with text of its own; more likely when it names findings at length."""

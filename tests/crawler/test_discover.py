@@ -14,7 +14,7 @@ from tests.replica.site import Site
 
 def test_full_discovery_finds_every_publication_on_every_page(crawl: Crawl) -> None:
     truth = crawl.server.site.truth
-    found = discover(crawl.client(), crawl.urls, set(), full=True,
+    found = discover(crawl.client(), crawl.urls, set(),
                      read_listing=listing_reader(crawl.urls))
     ids = [i.publication_id for i in found.items]
     assert sorted(ids) == sorted(truth.publications) and len(ids) == len(set(ids))
@@ -29,42 +29,41 @@ def test_full_discovery_finds_every_publication_on_every_page(crawl: Crawl) -> N
     assert reference.published_on == truth.reference.published_on
 
 
-def test_incremental_discovery_stops_at_the_first_page_with_nothing_new(crawl: Crawl) -> None:
+def test_every_run_walks_the_whole_listing_with_304s(crawl: Crawl) -> None:
+    """Known publications do not stop the walk (a load that never committed is picked up
+    again from any page); the second walk is all 304s."""
     truth = crawl.server.site.truth
-    everything = discover(crawl.client(), crawl.urls, set(), full=True,
-                     read_listing=listing_reader(crawl.urls)).items
+    everything = discover(crawl.client(), crawl.urls, set(),
+                          read_listing=listing_reader(crawl.urls)).items
     newest = {i.publication_id for i in everything[:2]}
     known = {i.publication_id for i in everything} - newest
-    found = discover(crawl.client(), crawl.urls, known, full=False,
-                      read_listing=listing_reader(crawl.urls))
+    found = discover(crawl.client(), crawl.urls, known, read_listing=listing_reader(crawl.urls))
     assert {i.publication_id for i in found.new_items} == newest
-    assert found.pages_fetched == 2 and not found.complete
-    assert crawl.seen(truth.listing_pages[2], 1) and len(crawl.seen(truth.listing_pages[2])) == 1
-    assert found.pages_not_modified == 2  # the listing pages revalidated with 304
-    full = discover(crawl.client(), crawl.urls, known, full=True,
-                      read_listing=listing_reader(crawl.urls))
-    assert full.pages_fetched == len(truth.listing_pages)
+    assert found.pages_fetched == len(truth.listing_pages) and found.complete
+    assert found.pages_not_modified == len(truth.listing_pages)
 
 
 def test_empty_first_listing_page_raises(crawl: Crawl) -> None:
     crawl.server.site.put("/publications/",
                           "<html><body><main><p>No publications found.</p></main></body></html>")
     with pytest.raises(DiscoveryError, match="listing empty"):
-        discover(crawl.client(), crawl.urls, set(), full=True,
+        discover(crawl.client(), crawl.urls, set(),
                      read_listing=listing_reader(crawl.urls))
 
 
 def test_unavailable_first_page_raises_and_later_page_is_reported(crawl: Crawl) -> None:
     crawl.server.add_fault("/publications/", Fault("status", status=500))
     with pytest.raises(DiscoveryError, match="unavailable"):
-        discover(crawl.client(), crawl.urls, set(), full=True,
+        discover(crawl.client(), crawl.urls, set(),
                      read_listing=listing_reader(crawl.urls))
     crawl.server.clear_faults()
     page3 = crawl.server.site.truth.listing_pages[2]
     crawl.server.add_fault(page3, Fault("status", status=404))
-    found = discover(crawl.client(), crawl.urls, set(), full=True,
+    found = discover(crawl.client(), crawl.urls, set(),
                      read_listing=listing_reader(crawl.urls))
-    assert found.pages_fetched == 2 and not found.complete
+    later = len(crawl.server.site.truth.listing_pages) - 3
+    assert found.pages_fetched == 2 + later and not found.complete  # the pages after it too
+    assert found.failed_pages == [crawl.url(page3)]
     assert found.errors and "HTTP 404" in found.errors[0]
 
 

@@ -13,7 +13,7 @@ from tests.replica.server import Fault
 
 def test_disallowed_paths_are_never_requested(crawl: Crawl) -> None:
     client = crawl.client()
-    found = discover(client, crawl.urls, set(), full=True,
+    found = discover(client, crawl.urls, set(),
                       read_listing=listing_reader(crawl.urls))
     assert "private-draft" in {i.publication_id for i in found.items}  # linked from the listing
     results = {item.publication_id: client.fetch(item.url) for item in found.items}
@@ -69,7 +69,7 @@ def test_user_agent_is_honest_and_configurable(crawl: Crawl,
 
 def test_one_client_from_several_threads(crawl: Crawl) -> None:
     client = crawl.client()
-    items = discover(client, crawl.urls, set(), full=True,
+    items = discover(client, crawl.urls, set(),
                       read_listing=listing_reader(crawl.urls)).items
     allowed = [i.url for i in items if client.allowed_by_robots(i.url)]
     results: dict[str, bool] = {}

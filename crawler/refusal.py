@@ -1,0 +1,24 @@
+"""Answers that mean the site refused us (a CDN or firewall), not that a page is missing:
+403 / 401 / 451, a challenge page or a CDN error page, even when served with 200."""
+from __future__ import annotations
+
+import re
+
+_CHALLENGE = re.compile(
+    rb"just a moment\.\.\.|cf-browser-verification|challenge-platform|cf-chl-|"
+    rb"attention required! \| cloudflare|<title>access denied</title>|"
+    rb"the request could not be satisfied|request unsuccessful\. incapsula|_incapsula_resource|"
+    rb"pardon our interruption|akamai.{0,40}reference #", re.I)
+REFUSING_STATUSES = frozenset({401, 403, 451})
+ADVICE = ("check the User-Agent and contact (HMICFRS_USER_AGENT, HMICFRS_CONTACT), the rate "
+          "(HMICFRS_RATE) and whether the site blocks this address; nothing was removed")
+
+
+def refusal_of(status: int | None, body: bytes | None) -> str | None:
+    """Why this answer is a refusal by the site, or None."""
+    if status in REFUSING_STATUSES:
+        return f"HTTP {status}"
+    head = (body or b"")[:8192]
+    if head and _CHALLENGE.search(head) and len(body or b"") < 200_000:
+        return f"a challenge or CDN error page (HTTP {status})"
+    return None

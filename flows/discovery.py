@@ -1,0 +1,150 @@
+"""Which publications a run looks at: the whole listing compared with the store, the other
+ways in, and the revalidation policy (README, "What is re-read when").
+
+Every run walks the whole listing (304s on a quiet night) and picks up anything listed but
+not fully loaded: no publication row (new, or a load that never committed), a document
+never fetched. Stored publications are re-read (conditional GET) while they can still
+change, and a rolling slice of the archive every night, so each is re-read at least every
+``revalidate_days``. The other sources (news feed, hubs, sitemap) are cross-checked: a
+publication they show that the store and the listing lack is fetched.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from crawler.discover import DiscoveryResult, SourceResult, discover, walk_source
+from extractors.records import ListingItem
+from flows.work import PublicationWork, RunContext
+from store import queries
+from store import repository as repo
+
+# name -> (site path of its first page, pages read at most per run)
+SOURCES: dict[str, tuple[str, int]] = {
+    "news": ("/news/news-feed/", 12),        # the first page and its news items
+    "peel-hub": ("/peel-assessments/", 1),
+    "frs-hub": ("/frs-assessments/", 1),
+    "sitemap": ("/sitemap.xml", 6),
+}
+
+
+@dataclass
+class DiscoveryReport:
+    """What discovery saw, for the run summary: one line per source, and what must fail
+    the run once the rest is loaded (a listing page that did not load)."""
+
+    lines: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    listed: int = 0
+    sources: dict[str, int] = field(default_factory=dict)
+
+
+def in_slice(publication_id: str, as_of: date, days: int) -> bool:
+    """True on the one night in every ``days`` this publication is due for its re-read."""
+    bucket = int(hashlib.sha256(publication_id.encode()).hexdigest()[:8], 16) % days
+    return bucket == as_of.toordinal() % days
+
+
+def select(ctx: RunContext, *, mode: str, since: date | None, until: date | None,
+           read_listing: Any, read_links: Any) -> list[PublicationWork]:
+    """The publications this run fetches, in listing order, then the others."""
+    report = DiscoveryReport()
+    ctx.discovery = report
+    s = ctx.settings
+    with ctx.engine.connect() as conn:
+        stored = repo.publications_by_id(conn)
+        rejected = repo.quarantined_pages(conn)
+        docs = repo.documents_by_publication(conn)
+        changing = queries.still_changing(conn, s.as_of, s.settle_days)
+        before = queries.last_source_counts(conn)
+    result = discover(ctx.client, ctx.urls, set(stored) | set(rejected),
+                      read_listing=read_listing)
+    _listing_lines(result, report)
+    recent = s.as_of - timedelta(days=s.watch_days)
+
+    def wanted(pid: str, published: date | None) -> bool:
+        if pid not in stored:
+            return pid not in rejected or mode == "backfill" or \
+                in_slice(pid, s.as_of, s.revalidate_days) or (published or date.min) >= recent
+        if not _complete(docs.get(pid, [])):
+            return True
+        if mode == "backfill":
+            return False
+        return (pid in changing or stored[pid]["first_published_on"] >= recent
+                or in_slice(pid, s.as_of, s.revalidate_days))
+
+    works: list[PublicationWork] = []
+    taken: set[str] = set()
+    for item in result.items:
+        pid = item.publication_id
+        if mode == "backfill" and item.published_on and (
+                (since and item.published_on < since) or (until and item.published_on > until)):
+            continue
+        taken.add(pid)
+        if wanted(pid, item.published_on):
+            works.append(PublicationWork(pid, _with_slash(item.url), listed=item,
+                                         rejected_sha256=rejected.get(pid)))
+    for name in s.sources if mode != "backfill" else ():
+        found = _source(ctx, name, read_links, report, before)
+        for url in found:
+            pid = ctx.urls.report_id(url)
+            if pid and pid not in taken and pid not in stored and pid not in rejected:
+                taken.add(pid)
+                works.append(PublicationWork(pid, _with_slash(url), listed=ListingItem(
+                    url, pid, None, None)))
+                report.lines.append(f"{name} shows {pid}, which the listing and the store "
+                                    f"lack: fetched")
+    if mode != "backfill":  # stored publications the listing no longer shows, when due
+        for pid, row in stored.items():
+            if pid not in taken and wanted(pid, row["first_published_on"]):
+                works.append(PublicationWork(pid, site_url(ctx, row["url"])))
+    return works
+
+
+def _listing_lines(result: DiscoveryResult, report: DiscoveryReport) -> None:
+    report.listed = len(result.items)
+    report.lines.append(f"listing: {len(result.items)} publications on {result.pages_fetched} "
+                        f"pages ({result.pages_not_modified} not modified)")
+    report.lines += result.errors
+    if result.failed_pages:
+        report.failures.append(f"{len(result.failed_pages)} listing page(s) did not load "
+                               f"({', '.join(result.failed_pages)}): the next run retries them")
+
+
+def _source(ctx: RunContext, name: str, read_links: Any, report: DiscoveryReport,
+            before: dict[str, int]) -> list[str]:
+    if name not in SOURCES:
+        report.lines.append(f"source {name}: unknown (known: {', '.join(SOURCES)})")
+        return []
+    path, pages = SOURCES[name]
+    got: SourceResult = walk_source(ctx.client, name, ctx.settings.site + path, read_links,
+                                    max_pages=pages)
+    if not got.served:
+        report.lines.append(f"source {name}: not served by the site")
+        return []
+    report.sources[name] = len(got.urls)
+    report.lines.append(f"source {name}: {len(got.urls)} publications on {got.pages} pages")
+    report.lines += got.errors
+    if not got.urls and before.get(name):
+        report.lines.append(f"source {name} showed {before[name]} publications last run and "
+                            f"none now: check the site")
+    return got.urls
+
+
+def _complete(documents: list[dict[str, Any]]) -> bool:
+    return all(d["sha256"] for d in documents if d["status"] != "quarantined")
+
+
+def _with_slash(url: str) -> str:
+    """A page is '<path>/': one URL however the listing wrote it (files keep their name)."""
+    from urllib.parse import urlsplit, urlunsplit
+    parts = urlsplit(url)
+    if parts.path and not parts.path.endswith("/") and "." not in parts.path.rsplit("/", 1)[-1]:
+        parts = parts._replace(path=parts.path + "/")
+    return urlunsplit(parts)
+
+
+def site_url(ctx: RunContext, canonical: str) -> str:
+    return ctx.urls.resolve(canonical, ctx.settings.site + "/") or canonical
