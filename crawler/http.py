@@ -30,7 +30,7 @@ import httpx
 from crawler.archive import RawArchive
 from crawler.limits import Budget, OverBudget, Slow, TooLarge, read_body
 from crawler.ratelimit import HostRateLimiter
-from crawler.refusal import refusal_of
+from crawler.refusal import screened
 from crawler.robots import ROBOTS_MAX_BYTES, RobotsRules, default_user_agent
 from crawler.responses import (REDIRECTS, FetchLogEntry, FetchLogSink, FetchResult, Hop,
                                check_body, classify_status, failed, parse_retry_after,
@@ -92,12 +92,8 @@ class PoliteClient:
             if refusal.startswith("robots.txt unavailable"):
                 self.refusals.append(f"{self.urls.robots_url(url)}: {refusal}")
             return failed(url, url, None, refusal)
-        result = self._fetch(url, expect, conditional, check_robots=True)
-        refused = refusal_of(result.status, result.body)
-        if refused:  # a CDN's 403 or challenge page is not the page, and says so
-            self.refusals.append(f"{url}: {refused}")
-            return failed(url, result.final_url, result.status, f"refused by the site: {refused}")
-        return result
+        return screened(self._fetch(url, expect, conditional, check_robots=True), url,
+                        self.refusals)
 
     def _fetch(self, url: str, expect: tuple[str, ...] | None, conditional: bool, *,
                check_robots: bool, max_bytes: int | None = None,

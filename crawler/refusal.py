@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from crawler.responses import FetchResult, failed
+
 _CHALLENGE = re.compile(
     rb"just a moment\.\.\.|cf-browser-verification|challenge-platform|cf-chl-|"
     rb"attention required! \| cloudflare|<title>access denied</title>|"
@@ -22,3 +24,13 @@ def refusal_of(status: int | None, body: bytes | None) -> str | None:
     if head and _CHALLENGE.search(head) and len(body or b"") < 200_000:
         return f"a challenge or CDN error page (HTTP {status})"
     return None
+
+
+def screened(result: FetchResult, url: str, refusals: list[str]) -> FetchResult:
+    """The result, unless the site refused the request (a CDN's 403 or challenge page is
+    not the page): then a failed result that says so, and the refusal noted."""
+    refused = refusal_of(result.status, result.body)
+    if not refused:
+        return result
+    refusals.append(f"{url}: {refused}")
+    return failed(url, result.final_url, result.status, f"refused by the site: {refused}")
