@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 from datetime import date
 
 import httpx
@@ -398,11 +397,8 @@ def test_extra_publications_join_the_listing() -> None:
 
 
 # -- scale --------------------------------------------------------------------------
-def test_scale_site_builds_quickly_and_lists_everything() -> None:
-    started = time.perf_counter()
+def test_scale_site_lists_everything() -> None:
     site = build_scale_site(5000)
-    build_seconds = time.perf_counter() - started
-    assert build_seconds < 30  # generous: the build is lazy (about 0.3 s here)
     assert len(site.truth.publications) == 5000
     seen: set[str] = set()
     for path in site.truth.listing_pages:

@@ -5,14 +5,14 @@ import io
 from dataclasses import replace
 from datetime import date
 
-import pandas as pd
 import pytest
 from reportlab.pdfgen import canvas
 
 from extractors.findings.reconcile import reconcile_dates, reconcile_findings
 from extractors.pages.report_html import extract_report_html
 from extractors.pages.report_pdf import extract_report_pdf
-from schemas.recommendations import COLUMNS, RecommendationsSchema, validate_recommendations
+from schemas.common import validate_rows
+from schemas.recommendations import RecommendationsSchema
 from tests.extractors.pdf_factory import (SEED_RECOMMENDATIONS, SEED_TITLE, UNTIDY_TITLE,
                                           corrupt, seed_report, truncated, untidy_report)
 from tests.extractors.test_report_html import SEED_MARKUPS, page
@@ -134,52 +134,50 @@ def test_printed_date_disagreement_is_recorded() -> None:
 
 # ---------------------------------------------------------------- the recommendations table
 
-def rows_of(findings, url: str = "https://assets/r.pdf") -> pd.DataFrame:
-    return pd.DataFrame([{"publication_id": "police-response-eastern-region", "kind": f.kind,
-                          "ref": f.ref, "text": f.text, "force_id": f.force,
-                          "due_by": f.due_by, "source_url": url, "page": f.page,
-                          "addressee": f.addressee} for f in findings], columns=COLUMNS)
+COLUMNS = list(RecommendationsSchema.to_schema().columns)
+
+
+def rows_of(findings, url: str = "https://assets/r.pdf") -> list[dict]:
+    return [{"publication_id": "police-response-eastern-region", "kind": f.kind,
+             "ref": f.ref, "text": f.text, "force_id": f.force, "due_by": f.due_by,
+             "source_url": url, "page": f.page, "addressee": f.addressee} for f in findings]
 
 
 def test_extracted_findings_pass_the_schema(untidy) -> None:
-    frame = rows_of(extract_report_pdf(untidy[0], "r.pdf").recommendations)
-    valid, rejected = validate_recommendations(frame)
+    rows = rows_of(extract_report_pdf(untidy[0], "r.pdf").recommendations)
+    valid, rejected = validate_rows(RecommendationsSchema, rows, COLUMNS)
     assert rejected == []
-    assert len(valid) == len(frame) == 16
-    assert list(valid.columns) == COLUMNS
-    assert str(valid["page"].dtype) == "Int64"
-    assert valid.loc[1, "due_by"] == date(2025, 3, 31)
+    assert valid == rows and len(rows) == 16
+    assert rows[1]["due_by"] == date(2025, 3, 31)
 
 
 def test_bad_rows_are_quarantined_with_reason_and_page(untidy) -> None:
-    frame = rows_of(extract_report_pdf(untidy[0], "r.pdf").recommendations)
-    bad = frame.iloc[:6].copy()
-    bad.loc[0, "kind"] = "observation"
-    bad.loc[1, "force_id"] = "gotham"
-    bad.loc[2, "page"] = 0
-    bad.loc[3, "text"] = "The force should do X.\n12\nand more"
-    bad.loc[4, "text"] = "The force should act. Page 3 of 40"
-    bad.loc[5, "due_by"] = "not a date"
-    frame = pd.concat([bad, frame.iloc[6:]], ignore_index=True)
-    valid, rejected = validate_recommendations(frame)
-    assert len(valid) == len(frame) - 6
-    by_index = {r["index"]: r for r in rejected}
-    assert sorted(by_index) == [0, 1, 2, 3, 4, 5]
-    assert "kind" in by_index[0]["reason"] and "force_id" in by_index[1]["reason"]
-    assert "page" in by_index[2]["reason"] and by_index[2]["page"] == 0
-    assert "furniture" in by_index[3]["reason"] and "furniture" in by_index[4]["reason"]
-    assert "due_by" in by_index[5]["reason"]
-    assert by_index[0]["record"]["publication_id"] == "police-response-eastern-region"
+    rows = rows_of(extract_report_pdf(untidy[0], "r.pdf").recommendations)
+    for row, (column, value) in zip(rows, [
+            ("kind", "observation"), ("force_id", "gotham"), ("page", 0),
+            ("text", "The force should do X.\n12\nand more"),
+            ("text", "The force should act. Page 3 of 40"), ("due_by", "not a date")]):
+        row[column] = value
+    valid, rejected = validate_rows(RecommendationsSchema, rows, COLUMNS)
+    assert valid == rows[6:]
+    assert [rows.index(row) for row, _ in rejected] == [0, 1, 2, 3, 4, 5]
+    reasons = [why for _, why in rejected]
+    assert reasons[0].startswith("kind: isin(") and "failed ('observation')" in reasons[0]
+    assert reasons[1].startswith("force_id: isin(") and "failed ('gotham')" in reasons[1]
+    assert reasons[2] == "page: greater_than_or_equal_to(1) failed (0)"
+    assert reasons[3].startswith("text: no page furniture or line breaks failed")
+    assert reasons[4].startswith("text: no page furniture or line breaks failed")
+    assert reasons[5].startswith("due_by: coerce_dtype('date') failed ('not a date')")
+    assert rejected[2][0]["page"] == 0
+    assert rejected[0][0]["publication_id"] == "police-response-eastern-region"
 
 
 def test_missing_column_rejects_every_row(untidy) -> None:
-    frame = rows_of(extract_report_pdf(untidy[0], "r.pdf").recommendations).drop(
-        columns=["addressee"])
-    valid, rejected = validate_recommendations(frame)
-    assert valid.empty and len(rejected) == len(frame)
-    assert "addressee" in rejected[0]["reason"]
-    with pytest.raises(Exception):
-        RecommendationsSchema.validate(frame)
+    rows = rows_of(extract_report_pdf(untidy[0], "r.pdf").recommendations)
+    columns = [c for c in COLUMNS if c != "addressee"]
+    valid, rejected = validate_rows(RecommendationsSchema, rows, columns)
+    assert valid == [] and len(rejected) == len(rows)
+    assert all(why == "column_in_dataframe failed" for _, why in rejected)
 
 
 def _table_report(lines_left: int) -> tuple[bytes, list[str], list[int]]:

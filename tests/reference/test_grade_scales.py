@@ -1,15 +1,14 @@
 """Grade scales, area names per cycle, fire & rescue service ids, and the grades schema."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from extractors.records import Grade
 from reference.fire_services import fire_service_id_for, fire_services, match_fire_services
 from reference.forces import forces
 from reference.grade_scales import (CDI_AREAS, FIRE_AREAS, KNOWN_AREAS, area_key, known_areas,
                                     scale_for)
-from schemas.grades import COLUMNS, grades_frame, validate_grades
+from schemas.common import validate_rows
+from schemas.grades import GradesSchema
 
 FOUR = ("outstanding", "good", "requires improvement", "inadequate")
 FIVE = ("outstanding", "good", "adequate", "requires improvement", "inadequate")
@@ -126,24 +125,26 @@ def _row(**over: object) -> dict[str, object]:
     return row
 
 
-def test_grades_frame_and_valid_rows() -> None:
-    grades = [Grade("essex", "Investigating crime", "adequate", "2023-25", None,
-                    "investigating_crime"),
-              Grade("essex", "Responding to the public", "good", "2023-25", 7, None)]
-    df = grades_frame(grades, publication_id="p1", source_url="https://x.test/p1")
-    assert tuple(df.columns) == COLUMNS
-    valid, failures = validate_grades(df)
-    assert failures == []
-    assert list(valid["grade"]) == ["adequate", "good"]
-    assert list(valid["page"].astype("object").where(valid["page"].notna(), None)) == [None, 7]
-    fire = grades_frame([Grade("essex-fire", "People", "good", "2021-22", None, "people")],
-                        publication_id="p2", source_url="u")
-    assert list(fire["body_type"]) == ["fire"]
-    assert validate_grades(fire)[1] == []
+GRADE_COLUMNS = list(GradesSchema.to_schema().columns)
+
+
+def _validated(rows: list[dict[str, object]], columns: list[str] = GRADE_COLUMNS
+               ) -> tuple[list[int], dict[int, str]]:
+    """What the pipeline's validation (flows/rows.py) keeps and refuses, by row number."""
+    good, bad = validate_rows(GradesSchema, rows, columns)
+    return ([next(i for i, r in enumerate(rows) if r is g) for g in good],
+            {next(i for i, r in enumerate(rows) if r is row): why for row, why in bad})
+
+
+def test_valid_police_and_fire_rows_pass() -> None:
+    rows = [_row(), _row(area="Responding to the public", area_key=None, grade="good", page=7),
+            _row(publication_id="p2", force_id="essex-fire", body_type="fire", area="People",
+                 area_key="people", grade="good", cycle="2021-22")]
+    assert _validated(rows) == ([0, 1, 2], {})
 
 
 def test_schema_rejects_bad_rows_for_quarantine() -> None:
-    df = pd.DataFrame([
+    rows = [
         _row(),
         _row(area="Responding to the public", grade="good"),
         _row(area="Responding to the public", grade="adequate"),
@@ -156,27 +157,21 @@ def test_schema_rejects_bad_rows_for_quarantine() -> None:
         _row(area="Leadership and force management", area_key=None, grade="good", cycle=None),
         _row(publication_id="frs-2021-22-essex", force_id="essex-fire", body_type="fire",
              area="Preventing fire and other risks", grade="adequate", cycle="2021-22"),
-    ])
-    valid, failures = validate_grades(df)
-    assert list(valid.index) == [0, 8]
-    reasons = {f["index"]: f["reason"] for f in failures}
+    ]
+    valid, reasons = _validated(rows)
+    assert valid == [0, 8]
     assert sorted(reasons) == [1, 2, 3, 4, 5, 6, 7, 9]
-    assert reasons[1].startswith("duplicate grade for the same (publication_id, force_id, area)")
-    assert reasons[3] == ("grade is outside the scale of its cycle (body_type='police', "
-                          "grade='adequate', cycle='2016')")
-    assert reasons[4].startswith("force_id is not a police force")
-    assert reasons[5].startswith("force_id is not a police force")
-    assert "grade='very good'" in reasons[6]
-    assert "page" in reasons[7] and "greater_than_or_equal_to(1)" in reasons[7]
-    assert reasons[9] == ("grade is outside the scale of its cycle (body_type='fire', "
-                          "grade='adequate', cycle='2021-22')")
-    record = next(f["record"] for f in failures if f["index"] == 3)
-    assert record["force_id"] == "kent" and record["page"] is None
+    assert reasons[1] == reasons[2] == "multiple_fields_uniqueness failed"
+    assert reasons[3] == reasons[9] == "grade is outside the scale of its cycle failed"
+    assert reasons[4] == reasons[5] == ("force_id is not a police force (body_type police) or a "
+                                        "fire and rescue service (body_type fire) failed")
+    assert "grade: isin(" in reasons[6] and "failed ('very good')" in reasons[6]
+    assert reasons[7] == "page: greater_than_or_equal_to(1) failed (0)"
 
 
 def test_schema_missing_column_fails_every_row() -> None:
-    df = pd.DataFrame([_row(), _row(area="Responding to the public")]).drop(columns=["cycle"])
-    valid, failures = validate_grades(df)
-    assert valid.empty
-    assert [f["index"] for f in failures] == [0, 1]
-    assert all("cycle" in f["reason"] for f in failures)
+    columns = [c for c in GRADE_COLUMNS if c != "cycle"]
+    valid, reasons = _validated([_row(), _row(area="Responding to the public")], columns)
+    assert valid == []
+    assert sorted(reasons) == [0, 1]
+    assert all(why.startswith("column_in_dataframe failed") for why in reasons.values())

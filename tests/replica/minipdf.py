@@ -1,6 +1,10 @@
-"""A tiny hand-written one-page PDF (Helvetica, WinAnsi): microseconds to make.
+"""PDF files written byte by byte: ``tiny_pdf`` (one page, Helvetica, WinAnsi, made in
+microseconds for thousands of generated publications) and ``pdf_file`` (objects, a
+cross-reference table and a trailer, which tests/faults uses to build broken and hostile
+PDFs that no layout library would write).
 
-Used for generated publications so that thousands of them cost nothing to hold.
+This is not a layout mini-language: report-like PDFs come from tests/pdf_writer.py. These
+writers stay minimal on purpose, so that a test controls every byte.
 """
 from __future__ import annotations
 

@@ -1,24 +1,31 @@
-"""The replica's report PDFs, drawn with `Layout`; each returns its bytes and page marks.
+"""The replica's report PDFs (tests/pdf_writer.py); each returns its bytes and page marks.
 
 Marks say on which page each finding starts (("main"|"summary", kind, ref)) and where
 each grade is stated (("grade", area)); Truth takes its page numbers from them. Page
-numbers are physical, 1-based (the cover is page 1 and carries no footer).
+numbers are physical, 1-based (the cover is page 1 and carries no footer). The house
+style is in tests/replica/pdf_house.py.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from threading import Lock
 
-from tests.replica.layout import Layout
+from tests import pdf_writer as pdf
+from tests.pdf_layout import Writer, render
+from tests.pdf_writer import Marks
+from tests.replica.pdf_house import house_cover, house_style
 from tests.replica.reports import VICTIM_SERVICE, grade_word
 from tests.replica.spec import DocSpec, PubSpec
 from tests.replica.text import REFERENCE_KEY_FINDINGS, WELSH_FILLER, filler
 
 R, A, C = "recommendation", "area_for_improvement", "cause_of_concern"
 INSPECTORATE = "His Majesty\u2019s Inspectorate of Constabulary and Fire & Rescue Services"
-Marks = dict[tuple[str, ...], int]
 _CACHE: dict[tuple[str, str], tuple[bytes, Marks]] = {}
 _LOCK = Lock()
+
+
+def _num(text: str, ref: str, mark: tuple[str, ...] | None = None) -> pdf.Block:
+    return pdf.item(f"{ref}.", text, mark=mark)
 
 
 def _findings_section_name(spec: PubSpec) -> str:
@@ -35,127 +42,131 @@ def _sections(spec: PubSpec) -> list[str]:
     return names + ["Annex A: About the data"]
 
 
-def _numbered(lay: Layout, spec: PubSpec, doc: DocSpec) -> None:
+def _chapter(text: str) -> pdf.Block:
+    return pdf.heading(text, 1, chapter=True)
+
+
+def _numbered(w: Writer, spec: PubSpec, doc: DocSpec) -> None:
     recs = spec.findings_of(R)
+    lead = pdf.para("We make the following recommendations.")
     if "split_rec" in doc.features and len(recs) > 1:
-        height = lay.heading_height() + lay.para_height("We make the following recommendations.")
-        height += sum(lay.para_height(r.text, indent=18) for r in recs[:-1])
-        lay.reserve_tail(height + 2 * 10.5 * 1.35)
-    lay.heading("Recommendations", section="Recommendations")
-    lay.para("We make the following recommendations.")
+        height = w.height(_chapter("Recommendations")) + w.height(lead)
+        height += sum(w.height(_num(r.text, r.ref)) for r in recs[:-1])
+        w.add(pdf.room(height + 2 * 10.5 * 1.35 + 0.5))
+    w.add(_chapter("Recommendations"))
+    w.add(lead)
     for r in recs:
-        lay.para(r.text, indent=18, prefix=f"{r.ref}.", mark=("main", R, r.ref))
+        w.add(_num(r.text, r.ref, ("main", R, r.ref)))
 
 
-def _headed(lay: Layout, spec: PubSpec, doc: DocSpec) -> None:
-    lay.heading("Recommendations", section="Recommendations")
+def _headed(w: Writer, spec: PubSpec, doc: DocSpec) -> None:
+    w.add(_chapter("Recommendations"))
     for r in spec.findings_of(R):
-        lay.heading(f"Recommendation {r.ref}", size=11.5, keep=2)
-        lay.para(r.text, mark=("main", R, r.ref))
+        w.add(pdf.heading(f"Recommendation {r.ref}", 2))
+        w.add(pdf.para(r.text, mark=("main", R, r.ref)))
 
 
-def _concerns(lay: Layout, spec: PubSpec, doc: DocSpec) -> None:
-    lay.heading(_findings_section_name(spec), section=_findings_section_name(spec))
+def _concerns(w: Writer, spec: PubSpec, doc: DocSpec) -> None:
+    w.add(_chapter(_findings_section_name(spec)))
     recs = spec.findings_of(R)
     for concern in spec.findings_of(C):
-        lay.heading(f"Cause of concern {concern.ref}", size=11.5, keep=2)
-        lay.para(concern.text, mark=("main", C, concern.ref))
+        w.add(pdf.heading(f"Cause of concern {concern.ref}", 2))
+        w.add(pdf.para(concern.text, mark=("main", C, concern.ref)))
         following = [r for r in recs if r.follows == concern.ref]
-        lay.heading("Recommendations" if len(following) > 1 else "Recommendation",
-                    size=10.5, keep=2)
+        w.add(pdf.heading("Recommendations" if len(following) > 1 else "Recommendation", 3))
         for r in following:
-            lay.para(r.text, indent=18, prefix=f"{r.ref}.", mark=("main", R, r.ref))
+            w.add(_num(r.text, r.ref, ("main", R, r.ref)))
 
 
-def _afis(lay: Layout, spec: PubSpec, doc: DocSpec) -> None:
+def _afis(w: Writer, spec: PubSpec, doc: DocSpec) -> None:
     afis = spec.findings_of(A)
     if not afis:
         return
-    if "two_column" in doc.features:
-        lay.new_page()
-        lay.heading("Areas for improvement", section="Areas for improvement")
-        lay.begin_columns()
+    two_column = "two_column" in doc.features
+    if two_column:
+        w.add(pdf.page_break())
+        w.add(_chapter("Areas for improvement"))
+        w.add(pdf.columns(2))
         count = 0
-        while lay.lines_left(9.5 * 1.35) >= 5:
-            lay.para(filler(4 + count, 1)[0], size=9.5)
+        while w.lines_left(9.5) >= 5:
+            w.add(pdf.para(filler(4 + count, 1)[0], size=9.5))
             count += 1
     else:
-        lay.heading("Areas for improvement", section="Areas for improvement")
+        w.add(_chapter("Areas for improvement"))
     for a in afis:
-        if a.numbered and "two_column" not in doc.features and doc.style == "headed":
-            lay.heading(f"Area for improvement {a.ref}", size=11.5, keep=2)
-            lay.para(a.text, mark=("main", A, a.ref))
+        if a.numbered and not two_column and doc.style == "headed":
+            w.add(pdf.heading(f"Area for improvement {a.ref}", 2))
+            w.add(pdf.para(a.text, mark=("main", A, a.ref)))
         elif a.numbered:
-            lay.para(a.text, indent=18, prefix=f"{a.ref}.", mark=("main", A, a.ref))
+            w.add(_num(a.text, a.ref, ("main", A, a.ref)))
         else:
-            lay.para(a.text, size=9.5 if "two_column" in doc.features else 10.5, indent=14,
-                     prefix="\u2022", mark=("main", A, a.ref))
-    if "two_column" in doc.features:
+            w.add(pdf.bullet(a.text, mark=("main", A, a.ref), size=9.5 if two_column else 0))
+    if two_column:
         for text in filler(1, 2):
-            lay.para(text, size=9.5)
-        lay.end_columns()
+            w.add(pdf.para(text, size=9.5))
+        w.add(pdf.new_page(columns=1))
 
 
-_FINDINGS: dict[str, Callable[[Layout, PubSpec, DocSpec], None]] = {
+_FINDINGS: dict[str, Callable[[Writer, PubSpec, DocSpec], None]] = {
     "numbered": _numbered, "headed": _headed, "concerns": _concerns}
 
 
-def draw_report(lay: Layout, spec: PubSpec, doc: DocSpec) -> None:
-    """A report: cover, contents, summary, narrative, findings, annex."""
-    lay.cover(spec.title, [doc.cover_date or "", INSPECTORATE])
+def draw_report(w: Writer, spec: PubSpec, doc: DocSpec) -> None:
+    """A report after its cover: contents, summary, narrative, findings, annex."""
     if "contents" in doc.features:
-        lay.heading("Contents")
-        lay.contents([(name, lay.toc.get(name, 0)) for name in _sections(spec)])
-        lay.new_page()
-    lay.heading("Summary", section="Summary")
+        w.add(pdf.heading("Contents"))
+        w.add(pdf.contents(_sections(spec)))
+        w.add(pdf.page_break())
+    w.add(_chapter("Summary"))
     if "key_findings" in doc.features:
         for text in REFERENCE_KEY_FINDINGS:
-            lay.para(text)
+            w.add(pdf.para(text))
     else:
-        lay.para(spec.summary)
+        w.add(pdf.para(spec.summary))
         for text in filler(2, 2):
-            lay.para(text)
+            w.add(pdf.para(text))
     if "summary_repeat" in doc.features:
         recs = spec.findings_of(R)
-        lay.para(f"We have made {len(recs)} recommendations:")
+        w.add(pdf.para(f"We have made {len(recs)} recommendations:"))
         for r in recs:
-            lay.para(r.text, indent=18, prefix=f"{r.ref}.", mark=("summary", R, r.ref))
-    lay.new_page()
-    lay.heading("Introduction", section="Introduction")
+            w.add(_num(r.text, r.ref, ("summary", R, r.ref)))
+    w.add(pdf.page_break())
+    w.add(_chapter("Introduction"))
     for text in filler(0, 3):
-        lay.para(text)
-    lay.heading("Our findings", section="Our findings")
+        w.add(pdf.para(text))
+    w.add(_chapter("Our findings"))
     for text in filler(3, 5):
-        lay.para(text)
+        w.add(pdf.para(text))
     if spec.findings_of(R):
-        _FINDINGS[doc.style](lay, spec, doc)
-    _afis(lay, spec, doc)
-    lay.heading("Annex A: About the data", section="Annex A: About the data")
+        _FINDINGS[doc.style](w, spec, doc)
+    _afis(w, spec, doc)
+    w.add(_chapter("Annex A: About the data"))
     for text in filler(6, 2):
-        lay.para(text)
+        w.add(pdf.para(text))
 
 
-def draw_peel(lay: Layout, spec: PubSpec, doc: DocSpec, force_name: str) -> None:
+def draw_peel(w: Writer, spec: PubSpec, doc: DocSpec, force_name: str) -> None:
     """A PEEL report: judgments as a table or as sentences, then area chapters."""
-    lay.cover(spec.title, [doc.cover_date or "", INSPECTORATE])
-    lay.heading("Overall summary")
-    lay.para(spec.summary)
+    w.add(pdf.heading("Overall summary"))
+    w.add(pdf.para(spec.summary))
     for text in filler(0, 3 if "table_split" in doc.features else 1):
-        lay.para(text)
+        w.add(pdf.para(text))
     grades = list(spec.grades)
+    intro = pdf.para("Our inspection assessed how good the force is in the following areas.")
     if doc.style == "grade_table":
         if "table_split" in doc.features:
-            lay.reserve_tail(lay.heading_height() + lay.para_height("x") + 5 * 22)
-        lay.heading("Our judgments", section="Our judgments")
-        lay.para("Our inspection assessed how good the force is in the following areas.")
-        rows = [(g.area, grade_word(g.grade)) for g in grades]
+            w.add(pdf.room(w.height(_chapter("Our judgments")) + w.height(pdf.para("x"))
+                           + 5 * 22 + 0.5))
+        w.add(_chapter("Our judgments"))
+        w.add(intro)
+        rows = [("Area of policing", "Grade")] + [(g.area, grade_word(g.grade)) for g in grades]
         marks: list[tuple[str, ...] | None] = [("grade", g.area) for g in grades]
         if any(g.cycle == "2023-25" for g in grades):
             rows.append((VICTIM_SERVICE, "Not graded"))
             marks.append(None)
-        lay.table(("Area of policing", "Grade"), rows, marks=marks)
+        w.add(pdf.table(rows, marks))
     else:
-        lay.heading("Our judgments", section="Our judgments")
+        w.add(_chapter("Our judgments"))
         combined = {"Responding to the public", "Investigating crime"}
         pair = [g for g in grades if g.area in combined]
         pair = pair if len(pair) == 2 else []
@@ -166,62 +177,59 @@ def draw_peel(lay: Layout, spec: PubSpec, doc: DocSpec, force_name: str) -> None
                 other = pair[1]
                 text = (f"{force_name} was graded {g.grade} at {g.area.lower()} and "
                         f"{other.grade} at {other.area.lower()}.")
-                lay.para(text, mark=("grade", g.area))
-                lay.marks.setdefault(("grade", other.area), lay.page)
+                w.add(pdf.para(text, mark=("grade", g.area)))
+                w.mark(("grade", other.area))
             else:
-                lay.para(f"{force_name} was graded {g.grade} at {g.area.lower()}.",
-                         mark=("grade", g.area))
+                w.add(pdf.para(f"{force_name} was graded {g.grade} at {g.area.lower()}.",
+                               mark=("grade", g.area)))
     areas = spec.extra.get("afi_areas", "").split("|")
     by_area = {g.area: g for g in grades}
     for afi, area in zip(spec.findings_of(A), areas):
-        lay.heading(area, section=area)
+        w.add(_chapter(area))
         if "restate" in doc.features:
-            lay.para(grade_word(by_area[area].grade), bold=True)
+            w.add(pdf.para(grade_word(by_area[area].grade), bold=True))
         for text in filler(len(area), 2):
-            lay.para(text)
-        lay.heading("Area for improvement", size=11.5, keep=2)
-        lay.para(afi.text, mark=("main", A, afi.ref))
-    lay.heading("About this inspection")
-    lay.para(filler(7, 1)[0])
+            w.add(pdf.para(text))
+        w.add(pdf.heading("Area for improvement", 2))
+        w.add(pdf.para(afi.text, mark=("main", A, afi.ref)))
+    w.add(pdf.heading("About this inspection"))
+    w.add(pdf.para(filler(7, 1)[0]))
 
 
-def draw_welsh(lay: Layout, spec: PubSpec, doc: DocSpec) -> None:
+def draw_welsh(w: Writer, spec: PubSpec, doc: DocSpec) -> None:
     """The Welsh translation: same recommendations, in Welsh."""
-    lay.cover(spec.title_cy or spec.title, [doc.cover_date or "",
-                                             "Arolygiaeth Cwnstabliaeth ac Arolygiaeth "
-                                             "Gwasanaethau Tân ac Achub EF"])
-    lay.heading("Crynodeb")
+    w.add(pdf.heading("Crynodeb"))
     for text in WELSH_FILLER:
-        lay.para(text)
-    lay.heading("Argymhellion")
+        w.add(pdf.para(text))
+    w.add(pdf.heading("Argymhellion"))
     for r in spec.findings_of(R):
-        lay.para(r.welsh or "", indent=18, prefix=f"{r.ref}.")
+        w.add(_num(r.welsh or "", r.ref))
 
 
-def draw_plain(lay: Layout, spec: PubSpec, doc: DocSpec) -> None:
+def draw_plain(w: Writer, spec: PubSpec, doc: DocSpec) -> None:
     """A document with no findings (plan, consultation, update)."""
-    lay.cover(spec.title, [doc.cover_date or "", INSPECTORATE])
-    lay.heading("Foreword")
-    lay.para(spec.summary)
+    w.add(pdf.heading("Foreword"))
+    w.add(pdf.para(spec.summary))
     for text in filler(2, 5):
-        lay.para(text)
+        w.add(pdf.para(text))
 
 
-def _layout_for(spec: PubSpec, doc: DocSpec, toc: dict[str, int], total: int) -> Layout:
-    header = spec.title_cy if doc.language == "cy" and spec.title_cy else spec.title
-    return Layout(header, doc.footer, ligatures="ligatures" in doc.features,
-                  hyphenate="hyphenate" in doc.features, toc=toc, total=total)
+def _cover_for(spec: PubSpec, doc: DocSpec) -> pdf.Draw:
+    if doc.style == "welsh":
+        return house_cover(spec.title_cy or spec.title, [
+            doc.cover_date or "",
+            "Arolygiaeth Cwnstabliaeth ac Arolygiaeth Gwasanaethau T\u00e2n ac Achub EF"])
+    return house_cover(spec.title, [doc.cover_date or "", INSPECTORATE])
 
 
-def _draw(lay: Layout, spec: PubSpec, doc: DocSpec, force_name: str) -> None:
+def _body(spec: PubSpec, doc: DocSpec, force_name: str) -> Callable[[Writer], None]:
     if doc.style in ("grade_table", "grade_sentences"):
-        draw_peel(lay, spec, doc, force_name)
-    elif doc.style == "welsh":
-        draw_welsh(lay, spec, doc)
-    elif doc.style == "plain":
-        draw_plain(lay, spec, doc)
-    else:
-        draw_report(lay, spec, doc)
+        return lambda w: draw_peel(w, spec, doc, force_name)
+    if doc.style == "welsh":
+        return lambda w: draw_welsh(w, spec, doc)
+    if doc.style == "plain":
+        return lambda w: draw_plain(w, spec, doc)
+    return lambda w: draw_report(w, spec, doc)
 
 
 def corrupt_pdf(spec: PubSpec) -> bytes:
@@ -232,16 +240,10 @@ def corrupt_pdf(spec: PubSpec) -> bytes:
 
 
 def render_pdf_uncached(spec: PubSpec, doc: DocSpec, force_name: str) -> tuple[bytes, Marks]:
-    """Draw twice (the second pass knows section pages and the page count)."""
-    first = _layout_for(spec, doc, {}, 0)
-    _draw(first, spec, doc, force_name)
-    first.finish()
-    second = _layout_for(spec, doc, first.sections, first.page)
-    _draw(second, spec, doc, force_name)
-    data = second.finish()
-    if second.marks != first.marks or second.page != first.page:
-        raise RuntimeError(f"unstable pagination in {doc.path}")
-    return data, second.marks
+    """Drawn twice: the second pass knows section pages and the page count."""
+    header = spec.title_cy if doc.language == "cy" and spec.title_cy else spec.title
+    return render(house_style(header, doc.footer, doc.features), _body(spec, doc, force_name),
+                  title=header, front=_cover_for(spec, doc), passes=2)
 
 
 def render_pdf(spec: PubSpec, doc: DocSpec, force_name: str = "") -> tuple[bytes, Marks]:

@@ -5,8 +5,10 @@ import io
 import zipfile
 from html import escape
 
+from tests import pdf_layout
 from tests import pdf_writer as pdf
-from tests.pdf_writer import A4, REGULAR, Heading, Writer
+from tests.pdf_layout import Writer
+from tests.pdf_writer import A4, REGULAR, Heading
 from tests.replica_aria.catalogue import A, NORTH, NORTH_RECS, PEEL_2021, R, Pub
 
 W, H = A4
@@ -39,7 +41,7 @@ def render_pdf(title: str, pages: list[Page]) -> bytes:
         blocks += [pdf.page_break()] if blocks else []
         blocks += [_block(style, text, ("page", str(number), str(i)) if i == len(page) - 1
                           else None) for i, (style, text) in enumerate(page)]
-    data, marks = pdf.render(STYLE, blocks, title=title, author="")
+    data, marks = pdf_layout.render(STYLE, blocks, title=title, author="")
     for number, page in enumerate(pages, start=1):
         assert marks[("page", str(number), str(len(page) - 1))] == number, \
             f"page {number} of {title!r} overflows"

@@ -6,8 +6,10 @@ with their real pages (two passes).
 """
 from __future__ import annotations
 
+from tests import pdf_layout
 from tests import pdf_writer as pdf
-from tests.pdf_writer import A4, BOLD, REGULAR, Block, Heading, Marks, TableStyle, Writer
+from tests.pdf_layout import Writer
+from tests.pdf_writer import A4, BOLD, REGULAR, Block, Heading, Marks, TableStyle
 
 TEXT_WIDTH = A4[0] - 140.0
 
@@ -53,7 +55,7 @@ def render(title: str, short: str, cover_lines: list[str], blocks: list[Block],
                 w.y -= 18
                 w.draw(70, w.y, name, REGULAR, 11)
                 w.draw(A4[0] - 70, w.y, str(pages.get(name, 0)), REGULAR, 11, align="right")
-    return pdf.render(style(short), blocks, title=title, front=front, passes=2)
+    return pdf_layout.render(style(short), blocks, title=title, front=front, passes=2)
 
 
 def section(text: str) -> Block:

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from tests import pdf_layout
 from tests import pdf_writer as pdf
-from tests.pdf_writer import A4, BOLD, REGULAR, Block, Heading, Marks, Mark, Writer
+from tests.pdf_layout import Writer
+from tests.pdf_writer import A4, BOLD, REGULAR, Block, Heading, Marks, Mark
 
 W, H = A4
 MARGIN = 56.0
@@ -84,17 +88,17 @@ def render(layout: Layout, blocks: list[Block]) -> tuple[bytes, Marks]:
             for line in layout.back:
                 w.draw(MARGIN, y, line, REGULAR, 9)
                 y -= 14
-    return pdf.render(_style(layout), blocks, title=layout.title, front=front, back=back,
+    return pdf_layout.render(_style(layout), blocks, title=layout.title, front=front, back=back,
                       passes=2 if layout.contents else 1)
 
 
 def _contents(w: Writer) -> None:
     w.draw(MARGIN, w.top - 16, "Contents", BOLD, 16)
     y = w.top - 50
-    dot = pdf.pdfmetrics.stringWidth(".", REGULAR, 10.5)
+    dot = stringWidth(".", REGULAR, 10.5)
     for text, number in w.known:
         w.draw(MARGIN, y, text, REGULAR, 10.5)
-        start = MARGIN + pdf.pdfmetrics.stringWidth(text, REGULAR, 10.5) + 4
+        start = MARGIN + stringWidth(text, REGULAR, 10.5) + 4
         w.draw(start, y, "." * max(3, int((W - MARGIN - 20 - start) / dot)), REGULAR, 10.5)
         w.draw(W - MARGIN, y, str(number), REGULAR, 10.5, align="right")
         y -= 22

@@ -6,8 +6,10 @@ two columns or a landscape page. Every page after the cover carries the running 
 """
 from __future__ import annotations
 
+from tests import pdf_layout
 from tests import pdf_writer as pdf
-from tests.pdf_writer import A4, BOLD, LANDSCAPE_A4, REGULAR, Block, Heading, Marks, Writer
+from tests.pdf_layout import Writer
+from tests.pdf_writer import A4, BOLD, LANDSCAPE_A4, REGULAR, Block, Heading, Marks
 
 MARGIN = 60.0
 
@@ -52,4 +54,4 @@ def render(title: str, cover_lines: list[str], blocks: list[Block]) -> tuple[byt
         for line in cover_lines:
             y -= 22
             w.draw(MARGIN, y, line, REGULAR, 13)
-    return pdf.render(STYLE, blocks, title=title, front=front, passes=2)
+    return pdf_layout.render(STYLE, blocks, title=title, front=front, passes=2)

@@ -8,8 +8,10 @@ lines. Tables can be split across pages with the header row repeated.
 """
 from __future__ import annotations
 
+from tests import pdf_layout
 from tests import pdf_writer as pdf
-from tests.pdf_writer import A4, BOLD, REGULAR, Block, Heading, Marks, Writer
+from tests.pdf_layout import Writer
+from tests.pdf_writer import A4, BOLD, REGULAR, Block, Heading, Marks
 
 W, H = A4
 MARGIN = 62.0
@@ -41,5 +43,5 @@ def render(title: str, subtitle: str, imprint: list[str],
         for line in imprint:
             w.draw(MARGIN, y, line, REGULAR, 9)
             y -= 14
-    return pdf.render(STYLE, blocks, title=title, front=front, first_note=12,
+    return pdf_layout.render(STYLE, blocks, title=title, front=front, first_note=12,
                       author="HM Inspectorate of Constabulary and Fire & Rescue Services")

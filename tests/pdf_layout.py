@@ -1,0 +1,332 @@
+"""The layout engine behind tests/pdf_writer.py: a cursor that lays blocks out on a
+reportlab canvas, and ``render``, which returns the PDF bytes with the page marks.
+
+A body is a list of blocks, or a callable that adds blocks itself (``w.add``) when what
+comes next depends on where the cursor is (``w.height``, ``w.lines_left``).
+"""
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen import canvas
+
+from tests.pdf_writer import (BOLD, REGULAR, Block, Draw, Mark, Marks, Style, glyphs,
+                              register_fonts, wrap)
+
+
+@dataclass
+class Writer:
+    """The cursor over a canvas; ``render`` drives it, front/back callables may draw."""
+
+    c: canvas.Canvas
+    style: Style
+    total: int = 0                      # page count of the previous pass (0 in the first)
+    known: list[tuple[str, int]] = field(default_factory=list)  # chapters, previous pass
+    page: int = 1
+    col: int = 0
+    y: float = 0.0
+    col_top: float = 0.0                # where this page's columns start
+    size: tuple[float, float] = A4
+    ncols: int = 1
+    marks: Marks = field(default_factory=dict)
+    chapters: list[tuple[str, int]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    next_note: int = 1
+    first_page: int = 1                 # where the last block's first line is printed
+
+    # geometry ---------------------------------------------------------------------------
+    @property
+    def width(self) -> float:
+        usable = self.size[0] - 2 * self.style.margin
+        return (usable - self.style.gutter * (self.ncols - 1)) / self.ncols
+
+    @property
+    def x(self) -> float:
+        return self.style.margin + self.col * (self.width + self.style.gutter)
+
+    @property
+    def top(self) -> float:
+        return self.size[1] - self.style.top
+
+    @property
+    def fresh(self) -> bool:
+        return self.y >= self.top and self.col == 0
+
+    def start(self, size: tuple[float, float] | None = None, columns: int = 0) -> None:
+        """Finish this page and start the next (of ``size`` in ``columns`` if given)."""
+        self.finish_page()
+        self.c.showPage()
+        self.page += 1
+        self.size = size or self.size
+        self.ncols = columns or self.ncols
+        self.col = 0
+        self.c.setPageSize(self.size)
+        self.y = self.col_top = self.top
+        if self.style.header:
+            self.style.header(self)
+
+    def finish_page(self) -> None:
+        if self.style.footer:
+            self.style.footer(self)
+        if self.notes:
+            self._footnotes()
+
+    def need(self, height: float) -> None:
+        if self.y - height >= self.style.bottom:
+            return
+        if self.col + 1 < self.ncols:
+            self.col += 1
+            self.y = self.col_top
+        else:
+            self.start()
+
+    def mark(self, mark: Mark) -> None:
+        if mark:
+            self.marks.setdefault(mark, self.page)
+
+    def draw(self, x: float, y: float, text: str, font: str = REGULAR, size: float = 10.5,
+             align: str = "left") -> None:
+        """Draw one string (for covers and furniture), with the style's ligatures."""
+        self.c.setFont(font, size)
+        {"left": self.c.drawString, "right": self.c.drawRightString,
+         "centre": self.c.drawCentredString}[align](x, y, glyphs(text, self.style.ligatures))
+
+    def wrap(self, text: str, font: str, size: float, width: float) -> list[str]:
+        """Lines of ``text`` as this style breaks them."""
+        return wrap(text, font, size, width, ligatures=self.style.ligatures,
+                    hyphenate=self.style.hyphenate)
+
+    def text_width(self, text: str, font: str, size: float) -> float:
+        """Drawn width of ``text``."""
+        return pdfmetrics.stringWidth(glyphs(text, self.style.ligatures), font, size)
+
+    def lines_left(self, size: float) -> int:
+        """Whole body lines of font ``size`` that still fit in this column."""
+        return int((self.y - self.style.bottom) // (size * self.style.leading))
+
+    def height(self, b: Block) -> float:
+        """Height a heading, paragraph or item takes in the current column."""
+        st = self.style
+        if b.kind == "heading":
+            h = st.headings[b.level - 1]
+            lines = len(self.wrap(b.text, BOLD, h.size, self.width))
+            return (h.before + lines * h.size * (h.leading or st.leading) + self._after(h.size)
+                    + h.after)
+        size = b.font_size or st.size
+        indent = self._indent(b)
+        lines = self.wrap(b.text, BOLD if b.bold else REGULAR, size,
+                          self.width - (indent if st.wrap_indent else 0))
+        return len(lines) * size * st.leading + self._after(size)
+
+    # blocks -----------------------------------------------------------------------------
+    def lines(self, text: str, font: str, size: float, *, indent: float = 0.0,
+              marker: str = "", marker_x: float = 0.0, mark: Mark = None,
+              keep: float = 0.0, leading: float = 0.0) -> str:
+        """Wrapped lines from the cursor down; returns the last line."""
+        st = self.style
+        leading = size * (leading or st.leading)
+        wrapped = self.wrap(text, font, size, self.width - (indent if st.wrap_indent else 0))
+        self.need(leading * min(len(wrapped), st.orphans) + keep)
+        for i, line in enumerate(wrapped):
+            self.need(leading)
+            self.y -= leading
+            if i == 0:
+                self.first_page = self.page
+                self.mark(mark)
+                if marker:
+                    self.draw(self.x + marker_x, self.y, marker,
+                              BOLD if st.marker_bold else font, size)
+            self.draw(self.x + indent, self.y, line, font, size)
+        return wrapped[-1] if wrapped else ""
+
+    def _after(self, size: float) -> float:
+        st = self.style
+        return st.after_points if st.after_points is not None else size * st.after
+
+    def space_after(self, size: float) -> None:
+        self.y -= self._after(size)
+
+    def _indent(self, b: Block) -> float:
+        return {"item": self.style.item_indent, "bullet": self.style.bullet_indent}.get(b.kind,
+                                                                                         0.0)
+
+    def add(self, b: Block) -> None:
+        st = self.style
+        if b.kind == "heading":
+            h = st.headings[b.level - 1]
+            if h.starts_page and not self.fresh:
+                self.start()
+            if h.before_at_top or self.y < self.top:
+                self.y -= h.before
+            self.lines(b.text, BOLD, h.size, mark=b.mark, keep=h.keep, leading=h.leading)
+            if b.chapter and b.text not in dict(self.chapters):
+                self.chapters.append((b.text, self.first_page))
+            self.y -= self._after(h.size) + h.after
+        elif b.kind == "para":
+            size = b.font_size or st.size
+            last = self.lines(b.text, BOLD if b.bold else REGULAR, size, mark=b.mark)
+            if b.note:
+                self._note_mark(last, b.note)
+            self.y -= self._after(size)
+        elif b.kind in ("item", "bullet", "margin"):
+            indent, size = self._indent(b), b.font_size or st.size
+            gap = -28.0 if b.kind == "margin" else (
+                indent - st.marker_gap if st.marker_gap is not None else 0.0)
+            self.lines(b.text, REGULAR, size, indent=indent, marker=b.marker,
+                       marker_x=gap, mark=b.mark)
+            self.y -= self._after(size)
+        elif b.kind == "table":
+            self._table(b)
+        elif b.kind == "box":
+            self._box(b)
+        elif b.kind == "contents":
+            self._contents(b)
+        elif b.kind == "break":
+            if not self.fresh:
+                self.start()
+        elif b.kind == "page":
+            size = b.size or self.size
+            if self.fresh and size == self.size:
+                self.ncols = b.columns or self.ncols
+            else:
+                self.start(size, b.columns or self.ncols)
+        elif b.kind == "columns":
+            self.ncols, self.col, self.col_top = b.columns, 0, self.y
+        elif b.kind == "room":
+            if self.y - st.bottom < b.points:
+                self.start()
+            self.y = st.bottom + b.points
+
+    def _table(self, b: Block) -> None:
+        ts = self.style.table
+        base = self.size[0] - 2 * self.style.margin if ts.full_width else self.width
+        shares = b.widths or ts.widths
+        if len(shares) != len(b.rows[0]):
+            shares = (shares[0],) + ((1 - shares[0]) / (len(b.rows[0]) - 1),) * (
+                len(b.rows[0]) - 1)
+        widths = [base * s for s in shares]
+        if ts.repeat_header and len(b.rows) > 1:
+            self.need(self._row_height(b.rows[0], BOLD, widths)
+                      + self._row_height(b.rows[1], REGULAR, widths))
+        for i, (cells, mark) in enumerate(zip(b.rows, b.row_marks)):
+            overflow = (ts.repeat_header and i > 0 and
+                        self.y - self._row_height(cells, REGULAR, widths) < self.style.bottom)
+            if (b.split_at and i == b.split_at) or overflow:
+                self.start()
+                self._row(b.rows[0], BOLD, widths, None)
+            self._row(cells, BOLD if i == 0 else REGULAR, widths, mark)
+        self.y -= ts.after
+
+    def _row_height(self, cells: tuple[str, ...], font: str, widths: list[float]) -> float:
+        ts = self.style.table
+        return max(len(self.wrap(cell, font, ts.size, w - 2 * ts.inset))
+                   for cell, w in zip(cells, widths)) * ts.line + ts.pad
+
+    def _row(self, cells: tuple[str, ...], font: str, widths: list[float], mark: Mark) -> None:
+        ts = self.style.table
+        wrapped = [self.wrap(cell, font, ts.size, w - 2 * ts.inset)
+                   for cell, w in zip(cells, widths)]
+        height = max(len(w) for w in wrapped) * ts.line + ts.pad
+        self.need(height)
+        self.mark(mark)
+        top = self.y
+        x = self.style.margin if ts.full_width else self.x
+        for lines, w in zip(wrapped, widths):
+            for k, line in enumerate(lines):
+                self.draw(x + ts.inset, top - ts.drop - (k + 1) * ts.line, line, font, ts.size)
+            self.c.rect(x, top - height, w, height)
+            x += w
+        self.y = top - height
+
+    def _box(self, b: Block) -> None:
+        width = self.width * 0.62
+        lines = self.wrap(b.text, REGULAR, 10, width - 24)
+        height = 14 + 16 + len(lines) * 13.5 + 10
+        self.need(height + 8)
+        top = self.y - 6
+        self.c.setFillGray(0.88)
+        self.c.rect(self.x, top - height, width, height, stroke=0, fill=1)
+        self.c.setFillGray(0)
+        y = top - 22
+        self.draw(self.x + 12, y, b.note, BOLD, 11)
+        y -= 6
+        self.mark(b.mark)
+        for line in lines:
+            y -= 13.5
+            self.draw(self.x + 12, y, line, REGULAR, 10)
+        self.y = top - height - 14
+
+    def _contents(self, b: Block) -> None:
+        size, pages = b.font_size, dict(self.known)
+        dot = pdfmetrics.stringWidth(".", REGULAR, size)
+        for name in b.names:
+            self.need(size * 1.8)
+            self.y -= size * 1.8
+            number = str(pages.get(name, 0))
+            left = self.text_width(name, REGULAR, size) + 6
+            right = pdfmetrics.stringWidth(number, REGULAR, size) + 6
+            dots = "." * max(3, int((self.width - left - right) / dot))
+            self.draw(self.x, self.y, f"{name} {dots}", REGULAR, size)
+            self.draw(self.x + self.width, self.y, number, REGULAR, size, align="right")
+
+    def _note_mark(self, last_line: str, note: str) -> None:
+        number = str(self.next_note)
+        self.next_note += 1
+        end = self.x + pdfmetrics.stringWidth(last_line, REGULAR, self.style.size) + 1
+        self.draw(end, self.y + 5, number, REGULAR, 6)
+        self.notes.append((number, note))
+
+    def _footnotes(self) -> None:
+        margin = self.style.margin
+        self.c.setLineWidth(0.5)
+        self.c.line(margin, 78, margin + 120, 78)
+        y = 66.0
+        for number, text in self.notes:
+            self.draw(margin, y + 3, number, REGULAR, 6)
+            self.draw(margin + 8, y, text, REGULAR, 8)
+            y -= 11
+        self.notes = []
+
+
+Body = list[Block] | Callable[[Writer], None]
+
+
+def render(style: Style, blocks: Body, *, title: str, author: str = "HMICFRS",
+           front: Draw | None = None, back: Draw | None = None, passes: int = 1,
+           first_note: int = 1) -> tuple[bytes, Marks]:
+    """The PDF bytes and page marks. ``front`` draws page 1 (a cover) and may start more
+    pages (contents from ``Writer.known``); the body follows on a new page; ``back``
+    draws after it. With ``passes=2`` the second pass knows the page total and chapters
+    (and must paginate as the first did)."""
+    register_fonts()
+    total, known, first_marks = 0, [], None
+    data, marks = b"", {}
+    for _ in range(passes):
+        buf = io.BytesIO()
+        c = canvas.Canvas(buf, pagesize=style.pagesize, invariant=1)
+        c.setTitle(title)
+        c.setAuthor(author)
+        w = Writer(c, style, total=total, known=known, size=style.pagesize,
+                   ncols=style.columns, next_note=first_note)
+        w.y = w.col_top = w.top
+        if front:
+            front(w)
+            w.start()
+        for b in (blocks if isinstance(blocks, list) else []):
+            w.add(b)
+        if callable(blocks):
+            blocks(w)
+        if back:
+            back(w)
+        w.finish_page()
+        c.showPage()
+        c.save()
+        if first_marks is not None and (w.marks, w.page) != (first_marks, total):
+            raise RuntimeError(f"unstable pagination in {title!r}")
+        total, known, first_marks = w.page, w.chapters, w.marks
+        data, marks = buf.getvalue(), w.marks
+    return data, marks
