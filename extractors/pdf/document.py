@@ -23,6 +23,7 @@ class PdfLine:
     size: float
     bold: bool = False
     cells: tuple[str, ...] | None = None   # set for a table row
+    hang: float | None = None   # x where the text starts after a number set in a margin column
 
 
 @dataclass
