@@ -29,10 +29,12 @@ def extract_any(data: bytes, source: str) -> Extraction:
     kind = detect_kind(data, source)
     if kind == "report_pdf":
         from extractors.grades.pdf import grades_from_pdf
-        from extractors.pages.report_pdf import extract_report_pdf
-        out = extract_report_pdf(data, source)
-        if not any(p.stage == "extract" and "corrupt" in p.reason.lower() for p in out.problems):
-            grades, problems = grades_from_pdf(data, force=None, cycle=None)
+        from extractors.pages.report_pdf import extract_report_pdf, read_pdf
+        read = read_pdf(data)                # one pdfium pass for findings and grades
+        out = extract_report_pdf(data, source, read)
+        if not isinstance(read, str):
+            grades, problems = grades_from_pdf(data, force=None, cycle=None,
+                                               texts=[page.text for page in read])
             out.grades, out.problems = grades, out.problems + problems
         return out
     if kind == "peel_report":

@@ -137,7 +137,7 @@ def extract_documents(ctx: "RunContext", landing: Extraction,
     from extractors.grades.pdf import grades_from_pdf
     from extractors.pages.peel_report import extract_peel_page
     from extractors.pages.report_html import extract_report_html
-    from extractors.pages.report_pdf import extract_report_pdf
+    from extractors.pages.report_pdf import extract_report_pdf, read_pdf
     problems: list[Problem] = []
     for doc in docs:
         if doc.extraction is not None:
@@ -152,12 +152,15 @@ def extract_documents(ctx: "RunContext", landing: Extraction,
         elif doc.link.kind == "html":
             doc.extraction = extract_report_html(data, doc.url)
         else:
-            doc.extraction = extract_report_pdf(data, doc.url)
-            if doc.parent or _is_peel(landing) or len(landing.publication.forces) == 1:
+            read = read_pdf(data)            # one pdfium pass for findings and grades
+            doc.extraction = extract_report_pdf(data, doc.url, read)
+            if not isinstance(read, str) and (
+                    doc.parent or _is_peel(landing) or len(landing.publication.forces) == 1):
                 force = _force_of(landing, docs, doc)
                 grades, grade_problems = grades_from_pdf(
                     data, force=force, cycle=cycle_from(doc.parent or doc.url)
-                    or cycle_from(landing.publication.title or ""))
+                    or cycle_from(landing.publication.title or ""),
+                    texts=[page.text for page in read])
                 doc.extraction.grades = grades
                 doc.extraction.problems += grade_problems
         for p in doc.extraction.problems:

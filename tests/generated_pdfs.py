@@ -403,7 +403,7 @@ def long_report(pages: int, seed: int = 7, **options) -> tuple[bytes, list[Expec
     rng = random.Random(seed)
     parts: list[Part] = []
     kinds = ["recommendations", "afis", "concern"]
-    for chapter in range(max(1, pages // 2)):
+    for chapter in range(max(1, pages)):
         parts.append(Part("filler", rng.randint(6, 12), break_before=chapter % 3 == 0))
         what = kinds[chapter % 3]
         parts.append(Part(what, rng.randint(1, 3), style=NUMBER_STYLES[chapter % 7],
@@ -411,11 +411,13 @@ def long_report(pages: int, seed: int = 7, **options) -> tuple[bytes, list[Expec
     spec = ReportSpec(parts, seed=seed, **{"footer": "Page {n} of {total}", "side_tab": True,
                                            "justify": True, "hyphenate": True,
                                            "ligatures": True, "contents": True, **options})
-    data, found = build_report(spec)
-    while _page_count(data) > pages and len(spec.parts) > 2:
-        spec.parts = spec.parts[:-2]
-        data, found = build_report(spec)
-    return data, found
+    low, high = 1, len(parts) // 2          # chapters kept: the most that fit ``pages``
+    while low < high:
+        mid = (low + high + 1) // 2
+        spec.parts = parts[:2 * mid]
+        low, high = (mid, high) if _page_count(build_report(spec)[0]) <= pages else (low, mid - 1)
+    spec.parts = parts[:2 * low]
+    return build_report(spec)
 
 
 def _page_count(data: bytes) -> int:

@@ -10,38 +10,57 @@ import re
 from dataclasses import asdict
 from typing import Any
 
-import pdfplumber
-import pypdfium2 as pdfium
-
 from extractors.grades.html import DEFAULT_AREAS
 from extractors.grades.words import (GRADE_RE, Candidate, Atom, clean_text, body_from_text,
                                      cycle_from, finish_grades, normalise_grade, plausible_area,
                                      scheme_from)
 from extractors.grades.tables import TableState, grades_from_rows
 from extractors.grades.text import grades_from_atoms, read_line, sentence_grades
+from extractors.pdf.document import page_texts
 from extractors.records import Grade, Problem
-from reference.grade_scales import area_text
+from reference.grade_scales import area_text, known_areas
 
 _TABLE_HINT = re.compile(r"^(?:area|areas|question|pillar)\b.*\b(?:grade|judge?ment|rating)s?$|"
                          r"^(?:grade|judge?ment)s?$", re.I)
 
 
 def _page_texts(data: bytes) -> list[str]:
-    """Each page's text, through pypdfium2 (pages and text pages closed as we go)."""
-    pdf = pdfium.PdfDocument(data)
-    try:
-        texts = []
-        for i in range(len(pdf)):
-            page = pdf[i]
-            textpage = page.get_textpage()
-            try:
-                texts.append(textpage.get_text_range())
-            finally:
-                textpage.close()
-                page.close()
-        return texts
-    finally:
-        pdf.close()
+    """Each page's text through the shared opener (every check: header, end marker,
+    encryption, limits); pages closed as they are read."""
+    return [text for _, _, _, text in page_texts(data)]
+
+
+def _area_words() -> re.Pattern[str]:
+    """Words that name a graded area, pillar or judgment in any scheme and cycle."""
+    words = {"effective", "effectiveness", "efficient", "efficiency", "legitimate",
+             "legitimacy", "crime recording", "graded", "judged", "judgment", "judgement",
+             "grade", "grades", "rated", "rating", "pillar"}
+    for kind in ("peel", "cdi", "fire"):
+        for areas in known_areas(kind).values():
+            words.update(" ".join(name.lower().split()[:2]) for name in areas.values())
+    alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})", re.I)
+
+
+_AREA_WORDS = _area_words()
+_GRADE_WORD = re.compile(rf"\b{GRADE_RE}\b", re.I)
+_NEAR = 400      # characters between a grade word and a graded-area word
+
+
+def may_hold_grades(text: str) -> bool:
+    """True when a page shows a grade word within a few lines of a word that names a
+    graded area or a judgment: the only pages the grade readers look at."""
+    grades = [m.start() for m in _GRADE_WORD.finditer(text)]
+    if not grades:
+        return False
+    areas = [m.start() for m in _AREA_WORDS.finditer(text)]
+    j = 0
+    for g in grades:          # both lists ascend: one merge pass
+        while j < len(areas) and areas[j] < g - _NEAR:
+            j += 1
+        if j < len(areas) and abs(areas[j] - g) <= _NEAR:
+            return True
+    return False
 
 
 def _lines(text: str) -> list[str]:
@@ -211,13 +230,19 @@ def _line_candidates(lines: list[str], number: int, *, cycle: str | None,
 
 
 def grades_from_pdf(data: bytes, *, force: str | None, cycle: str | None,
-                    kind: str | None = None) -> tuple[list[Grade], list[Problem]]:
+                    kind: str | None = None, texts: list[str] | None = None
+                    ) -> tuple[list[Grade], list[Problem]]:
     """Every graded judgment in a report PDF: grade tables (also across two pages),
-    grade charts, 'Area: Grade' lines and judgment sentences, with 1-based pages."""
-    try:
-        texts = _page_texts(data)
-    except Exception as exc:  # pypdfium2 raises its own PdfiumError and OSError
-        return [], [Problem("extract", f"unreadable PDF: {exc}", {}, None)]
+    grade charts, 'Area: Grade' lines and judgment sentences, with 1-based pages.
+
+    ``texts``: the pages' pdfium text from the shared pass (``read_pdf``), else read
+    here. Only pages that ``may_hold_grades`` are read line by line; pdfplumber opens
+    only pages whose text looks like a grade table (or continues one)."""
+    if texts is None:
+        try:
+            texts = _page_texts(data)
+        except Exception as exc:  # PdfError, or pypdfium2's own PdfiumError and OSError
+            return [], [Problem("extract", f"unreadable PDF: {exc}", {}, None)]
     head = " ".join(_lines("\n".join(texts[:2])))
     kind = kind or scheme_from(head[:300])
     cycle = cycle or cycle_from(head[:1500])
@@ -228,11 +253,15 @@ def grades_from_pdf(data: bytes, *, force: str | None, cycle: str | None,
     plumber: Any = None
     try:
         for index, text in enumerate(texts):
+            if carry is None and not may_hold_grades(text):
+                continue
             lines = _lines(text)
             table_cands: list[Candidate] = []
             if carry is not None or _looks_like_grade_table(lines, cycle=cycle, kind=kind):
                 try:
-                    plumber = plumber or pdfplumber.open(io.BytesIO(data))
+                    if plumber is None:
+                        import pdfplumber      # only for pages that look like grade tables
+                        plumber = pdfplumber.open(io.BytesIO(data))
                     table_cands, table_problems, carry = _page_tables(plumber, index, carry)
                     problems += table_problems
                 except Exception as exc:  # pdfminer raises many types on odd files

@@ -42,17 +42,25 @@ _BULLET = re.compile(rf"^(?:[{BULLETS}*]|[\u2013\u2014-](?=\s))\s*(?=\S)")
 _ENDS = re.compile(r"[.!?:;]['\"\u2019\u201d)]*$")
 
 
-def extract_report_pdf(data: bytes, source: str) -> Extraction:
-    """Read a PDF report; a corrupt or truncated file gives a Problem, never an exception."""
-    result = Extraction(source=source, kind="report_pdf")
+def read_pdf(data: bytes) -> list[PdfLayoutPage] | str:
+    """The one pypdfium2 pass over a report that every reader shares (findings here, grades
+    in ``grades_from_pdf(texts=...)``): its pages, or why it is unreadable."""
     try:
-        pages = pdf_line_pages(data)
+        return pdf_line_pages(data)
     except PdfError as exc:
-        result.problems.append(Problem("extract", f"corrupt PDF: {exc}", {}, source))
-        return result
+        return f"corrupt PDF: {exc}"
     except Exception as exc:  # pdfium can fail in ways of its own on broken files
-        result.problems.append(Problem("extract", f"corrupt PDF: {type(exc).__name__}: {exc}",
-                                       {}, source))
+        return f"corrupt PDF: {type(exc).__name__}: {exc}"
+
+
+def extract_report_pdf(data: bytes, source: str,
+                       read: list[PdfLayoutPage] | str | None = None) -> Extraction:
+    """Read a PDF report (``read``: what ``read_pdf`` gave, if the caller has it); a corrupt
+    or truncated file gives a Problem, never an exception."""
+    result = Extraction(source=source, kind="report_pdf")
+    pages = read_pdf(data) if read is None else read
+    if isinstance(pages, str):
+        result.problems.append(Problem("extract", pages, {}, source))
         return result
     pages = _with_layout(data, pages, result.problems)
     pages = remove_furniture(pages)
@@ -388,4 +396,4 @@ def _continues(last: TextBlock, first: TextBlock) -> bool:
     return bool(end) and not re.search(r"[.!?:;]['\"\u2019\u201d)]*$", end)
 
 
-__all__ = ["extract_report_pdf", "pdf_blocks", "printed_date"]
+__all__ = ["extract_report_pdf", "pdf_blocks", "printed_date", "read_pdf"]

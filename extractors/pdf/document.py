@@ -37,6 +37,7 @@ class PdfLayoutPage:
     multi_column: bool = False
     ruled: bool = False          # drawn lines that may rule a table
     table_unread: bool = False   # rules look like a table that pdfium could not read
+    text: str = ""               # pdfium's raw text of the page (shared with the grade reader)
 
 
 BOLD_FONT_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)

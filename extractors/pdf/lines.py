@@ -56,7 +56,7 @@ def pdf_line_pages(data: bytes, layout: bool = True) -> list[PdfLayoutPage]:
         else:
             carried = None
         pages.append(PdfLayoutPage(number, reader.width, reader.height, lines, multi, ruled,
-                                   unread))
+                                   unread, text))
     return pages
 
 
@@ -161,7 +161,8 @@ class _PageReader:
     def side_by_side(self) -> bool:
         """True when at least three text rectangles have a partner beside them: one that
         shares most of its height and sits more than 18 pt away (a column or a cell)."""
-        rects = sorted(self.rects(), key=lambda r: r[1])
+        rects = sorted((r for r in self.rects() if r[2] - r[0] > r[3] - r[1]),
+                       key=lambda r: r[1])           # rotated side tabs are tall and narrow
         paired = 0
         for i, (left, bottom, right, top) in enumerate(rects):
             for other in rects[i + 1:]:
