@@ -116,11 +116,12 @@ def reading_order(lines: list[PdfLine], width: float, height: float) -> list[Pdf
 
 
 def _gutter(lines: list[PdfLine], width: float, height: float) -> float | None:
-    """The middle of the widest strip between 30% and 70% of the width that no column
-    line crosses (lines wider than 60% of the page, and running headers and footers in
-    the top and bottom tenth, are ignored), with worded lines on both sides."""
+    """Just left of the far side of the widest strip between 30% and 70% of the width that no column
+    line crosses, with worded lines on both sides. Column lines are those that share
+    their height with a line beside them (full-width lines, and running headers and
+    footers in the top and bottom tenth, are ignored)."""
     body = [ln for ln in lines if 0.1 * height < ln.top < 0.9 * height]
-    spans = sorted((ln.x0, ln.x1) for ln in body if ln.x1 - ln.x0 < 0.6 * width)
+    spans = sorted((ln.x0, ln.x1) for ln in _beside_others(body) if ln.x1 - ln.x0 < 0.6 * width)
     low, high = 0.3 * width, 0.7 * width
     gaps: list[tuple[float, float]] = []
     reach = 0.0
@@ -134,12 +135,25 @@ def _gutter(lines: list[PdfLine], width: float, height: float) -> float | None:
         a, b = max(a, low), min(b, high)
         if b <= a:
             continue
-        x = (a + b) / 2
-        lefts = sum(1 for ln in body if ln.x1 <= x)
+        x = max((a + b) / 2, b - 4)   # just left of the right column (left lines vary)
+        lefts = sum(1 for ln in body if ln.x1 <= x and ln.x1 - ln.x0 < 0.6 * width)
         rights = sum(1 for ln in body if ln.x0 >= x and re.search(r"[A-Za-z]{3}", ln.text))
         if lefts >= 2 and rights >= 2 and (best is None or b - a > best[0]):
             best = (b - a, x)
     return best[1] if best else None
+
+
+def _beside_others(lines: list[PdfLine]) -> list[PdfLine]:
+    """The lines that share their height with a line beside them (set in columns)."""
+    ordered = sorted(lines, key=lambda ln: ln.top)
+    beside: set[int] = set()
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1:]:
+            if b.top >= a.bottom:
+                break
+            if b.x0 - a.x1 > 10 or a.x0 - b.x1 > 10:
+                beside.update((id(a), id(b)))
+    return [ln for ln in lines if id(ln) in beside]
 
 
 def merge_table_rows(lines: list[PdfLine], table_lines: list[PdfLine]) -> list[PdfLine]:

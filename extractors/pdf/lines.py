@@ -3,6 +3,7 @@ with pages that may carry findings read column by column and their ruled tables 
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import statistics
 from dataclasses import replace
@@ -26,6 +27,7 @@ def names_findings(text: str) -> bool:
 # ---------------------------------------------------------------- pdfium lines with geometry
 
 _FORCE_BOLD = 1 << 18
+_MARGIN_NUMBER = re.compile(r"\s*(\(?\d{1,3}[.)]?|R\d{1,2}[.)]?|\(?[a-z][.)])\s+(?=\S)")
 
 
 def pdf_line_pages(data: bytes, layout: bool = True) -> list[PdfLayoutPage]:
@@ -54,7 +56,7 @@ def pdf_line_pages(data: bytes, layout: bool = True) -> list[PdfLayoutPage]:
         else:
             carried = None
         pages.append(PdfLayoutPage(number, reader.width, reader.height, lines, multi, ruled,
-                                   unread))
+                                   unread, text))
     return pages
 
 
@@ -103,6 +105,10 @@ class _PageReader:
             self._bold[key] = bold
         return self._box.left, self._box.top, self._box.bottom, bold
 
+    def rotated(self, ci: int) -> bool:
+        angle = self.c.FPDFText_GetCharAngle(self.raw, ci) % (2 * math.pi)
+        return 0.05 < angle < 2 * math.pi - 0.05
+
     def right(self, ci: int) -> float:
         left, right, bottom, top = self._edges
         self.c.FPDFText_GetCharBox(self.raw, ci, left, right, bottom, top)
@@ -115,6 +121,8 @@ class _PageReader:
         if visible is None:
             return None
         first = visible if first is None else first
+        if self.rotated(self.char_index(start + first)):
+            return None                      # a side tab or rotated label: furniture
         x0, top, bottom, bold = self.style(self.char_index(start + first))
         if visible < first:
             x0 = self.style(self.char_index(start + visible))[0]
@@ -124,7 +132,17 @@ class _PageReader:
         x1 = self.right(self.char_index(start + len(text.rstrip()) - 1))
         clean = " ".join(fix_chars(text).split())
         return PdfLine(clean, x0, x1, self.height - top, self.height - bottom,
-                       round(top - bottom, 1), bold)
+                       round(top - bottom, 1), bold, hang=self.hang(text, start, top - bottom))
+
+    def hang(self, text: str, start: int, size: float) -> float | None:
+        """The x of the text after a list number ("1", "1.", "(1)", "R1") that stands apart
+        from it by more than a wide word space: a number set in a margin column."""
+        m = _MARGIN_NUMBER.match(text)
+        if m is None:
+            return None
+        number_end = self.right(self.char_index(start + m.end(1) - 1))
+        text_x = self.style(self.char_index(start + m.end()))[0]
+        return text_x if text_x - number_end > 0.75 * size else None
 
     def lines(self) -> list[PdfLine]:
         out = []
@@ -143,7 +161,8 @@ class _PageReader:
     def side_by_side(self) -> bool:
         """True when at least three text rectangles have a partner beside them: one that
         shares most of its height and sits more than 18 pt away (a column or a cell)."""
-        rects = sorted(self.rects(), key=lambda r: r[1])
+        rects = sorted((r for r in self.rects() if r[2] - r[0] > r[3] - r[1]),
+                       key=lambda r: r[1])           # rotated side tabs are tall and narrow
         paired = 0
         for i, (left, bottom, right, top) in enumerate(rects):
             for other in rects[i + 1:]:
@@ -177,8 +196,7 @@ class _PageReader:
             if ci is None:
                 return []
             starts.append(self.text_index(ci))
-        if starts != sorted(starts):
-            return []
+        starts = sorted(set(starts))         # rects come in drawing order, text in pdfium's
         out = []
         for i, start in enumerate(starts):
             end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
