@@ -428,8 +428,8 @@ def _page_count(data: bytes) -> int:
 
 # Layouts the extractor does not yet read in every combination (see the report of issue 14):
 # a number on its own line at a page foot, and two-column passages where a finding runs
-# from the foot of one column (or page) to the head of the next. bench/bench_generated.py
-# runs the full strategy; CI draws the rest.
+# from the foot of one column (or page) to the head of the next. ``report_specs(full=True)``
+# draws them too; the tests draw the rest.
 KNOWN_GAPS = {"own_line", "columns"}
 _STYLES = [s for s in NUMBER_STYLES if s not in KNOWN_GAPS]
 
