@@ -1,17 +1,18 @@
 """Layout of positioned lines: columns put in reading order, table rows put back among the
-text, and the pdfplumber pass for pages whose tables pdfium could not read."""
+text, the test for a gutter shared by side-by-side text, and the pdfplumber pass for
+pages whose tables pdfium could not read."""
 from __future__ import annotations
 
 import io
 import re
 import statistics
-from typing import Iterable
 
 from extractors.pdf.document import BOLD_FONT_NAME, PdfError, PdfLayoutPage, PdfLine
 from extractors.pdf.words import fix_chars
 
 
 # ---------------------------------------------------------------- pdfplumber layout pass
+
 
 def pdf_layout_pages(data: bytes, numbers: list[int]) -> dict[int, PdfLayoutPage]:
     """Pages (1-based numbers) read by pdfplumber: columns in order, tables as rows.
@@ -172,21 +173,22 @@ def within_bbox(line: PdfLine, bbox: tuple[float, float, float, float]) -> bool:
     return top <= middle <= bottom and line.x0 < x1 and line.x1 > x0
 
 
-def distinct_values(values: Iterable[float], tolerance: float = 2.0) -> list[float]:
-    out: list[float] = []
-    for v in sorted(values):
-        if not out or v - out[-1] > tolerance:
-            out.append(v)
-    return out
+def nearest_right(nearest: float | None, right: float, other: tuple[float, float, float, float],
+            bottom: float, top: float) -> float | None:
+    """The nearer of ``nearest`` and ``other``'s left edge, when ``other`` starts right of
+    ``right`` and shares most of the height from ``bottom`` to ``top``."""
+    overlap = min(top, other[3]) - max(bottom, other[1])
+    if other[0] < right - 1 or overlap < 0.5 * min(top - bottom, other[3] - other[1]):
+        return nearest
+    return other[0] if nearest is None else min(nearest, other[0])
 
 
-def overlapping_rules(vs: list[tuple[float, float, float]]
-                      ) -> list[list[tuple[float, float, float]]]:
-    """Vertical rules grouped by overlapping extent: one group per table."""
-    groups: list[list[tuple[float, float, float]]] = []
-    for rule in sorted(vs, key=lambda v: v[1]):
-        if groups and rule[1] <= max(v[2] for v in groups[-1]) + 2:
-            groups[-1].append(rule)
-        else:
-            groups.append([rule])
-    return groups
+def shared_gutter(gaps: list[tuple[float, float]], needed: int) -> bool:
+    """True when some x lies inside at least ``needed`` of the (left, right) gaps."""
+    edges = sorted([(a, 1) for a, _ in gaps] + [(b, -1) for _, b in gaps])
+    open_now = 0
+    for _, step in edges:
+        open_now += step
+        if open_now >= needed:
+            return True
+    return False

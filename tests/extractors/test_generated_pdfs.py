@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 
 from extractors.pages.report_pdf import extract_report_pdf
+from extractors.pdf.lines import pdf_line_pages
 from tests.generated_pdfs import NUMBER_STYLES, Part, ReportSpec, build_report, report_specs
 
 SETTINGS = settings(max_examples=150, derandomize=True, deadline=None, database=None,
@@ -35,3 +36,20 @@ def test_every_numbering_style_in_every_layout() -> None:
             data, expected = build_report(spec)
             assert _findings(data) == [(e.kind, e.ref, e.text, e.page) for e in expected], (
                 style, columns)
+
+
+def test_justified_single_column_text_is_not_read_as_columns() -> None:
+    """Justified lines place words one at a time, far apart across a line; only a gutter
+    shared by several lines makes a page two columns."""
+    parts = [Part("filler", 10), Part("recommendations", 3, style="label"), Part("filler", 10),
+             Part("concern", 2)]
+    single = ReportSpec(parts, seed=5, justify=True, side_tab=True, hyphenate=True)
+    data, expected = build_report(single)
+    pages = pdf_line_pages(data)
+    assert len(pages) >= 2 and not any(p.multi_column for p in pages)
+    assert _findings(data) == [(e.kind, e.ref, e.text, e.page) for e in expected]
+    columns = ReportSpec([Part("filler", 2), Part("recommendations", 7, style="label",
+                                                  columns=True)], seed=5, justify=True)
+    data, expected = build_report(columns)
+    assert any(p.multi_column for p in pdf_line_pages(data))
+    assert _findings(data) == [(e.kind, e.ref, e.text, e.page) for e in expected]
