@@ -16,7 +16,8 @@ from extractors.grades.pdf_tables import TABLE_HINT, is_grade_header, page_table
 from extractors.grades.tables import TableState
 from extractors.grades.words import (GRADE_RE, Candidate, Atom, clean_text, body_from_text,
                                      cycle_from, finish_grades, scheme_from)
-from extractors.grades.text import grades_from_atoms, read_line, sentence_grades
+from extractors.grades.prose import sentence_grades
+from extractors.grades.text import grades_from_atoms, read_line
 from extractors.pdf.document import page_texts
 from extractors.records import Grade, Problem
 from reference.grade_scales import area_text, known_areas
