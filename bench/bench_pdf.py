@@ -169,6 +169,7 @@ def main() -> int:
     parser.add_argument("--child", nargs=2, metavar=("METHOD", "PATH"), help=argparse.SUPPRESS)
     parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    load_before = os.getloadavg()
     if args.child:
         print(json.dumps(child(*args.child, trace=args.trace)))
         return 0
@@ -217,7 +218,7 @@ def main() -> int:
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
                     "cpus": os.cpu_count()},
         "baseline": "pdfplumber.open; for page in pdf.pages: page.extract_text(); page.close()",
-        "load_average_before": os.getloadavg(),
+        "load_average_before": load_before, "load_average_after": os.getloadavg(),
         "runs": rows, "speedup_vs_pdfplumber": speedups,
         "findings_identical": not failures}, indent=2) + "\n")
     print(f"wrote {RESULTS.relative_to(ROOT)}")
