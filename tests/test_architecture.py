@@ -11,9 +11,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("crawler", "extractors", "flows", "reference", "schemas", "section55", "store")
 MAX_LINES = 300
-# modules another issue is splitting (issue 14: one PDF text pass, grade readers); remove
-# an entry when its module is under the limit
-BEING_SPLIT = {"extractors/grades/text.py", "extractors/pdf/lines.py"}
 
 
 def _modules() -> dict[str, Path]:
@@ -125,6 +122,5 @@ def test_the_crawler_imports_no_extractor() -> None:
 def test_no_production_module_over_the_limit() -> None:
     lengths = {str(p.relative_to(ROOT)): len(p.read_text(encoding="utf-8").splitlines())
                for p in MODULES.values()}
-    offenders = {m: n for m, n in lengths.items() if n > MAX_LINES and m not in BEING_SPLIT}
+    offenders = {m: n for m, n in lengths.items() if n > MAX_LINES}
     assert offenders == {}
-    assert all(m in lengths for m in BEING_SPLIT)

@@ -30,22 +30,29 @@ _PUBLISHED = re.compile(
 _FULL_DATE = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}$")
 
 
-def extract_report_pdf(data: bytes, source: str) -> Extraction:
-    """Read a PDF report; a corrupt or truncated file gives a Problem, never an exception."""
-    result = Extraction(source=source, kind="report_pdf")
+def read_pdf(data: bytes) -> list[PdfLayoutPage] | Problem:
+    """The one pypdfium2 pass over a report that every reader shares (findings in
+    ``extract_report_pdf``, grades in ``grades_from_pdf(texts=...)``): its pages (each
+    keeping pdfium's raw text), or the Problem that says why it cannot be read."""
     try:
-        pages = pdf_line_pages(data)
+        return pdf_line_pages(data)
     except PdfError as exc:
-        result.problems.append(Problem("extract", f"corrupt PDF: {exc}", {}, source,
-                                       ProblemCode.CORRUPT_DOCUMENT))
-        return result
+        return Problem("extract", f"corrupt PDF: {exc}", {}, None, ProblemCode.CORRUPT_DOCUMENT)
     except PdfOverCap as exc:  # too costly to read: the figure goes to quarantine
-        result.problems.append(Problem("extract", str(exc), dict(exc.record), source,
-                                       ProblemCode.OVER_CAP))
-        return result
+        return Problem("extract", str(exc), dict(exc.record), None, ProblemCode.OVER_CAP)
     except Exception as exc:  # pdfium can fail in ways of its own on broken files
-        result.problems.append(Problem("extract", f"corrupt PDF: {type(exc).__name__}: {exc}",
-                                       {}, source, ProblemCode.CORRUPT_DOCUMENT))
+        return Problem("extract", f"corrupt PDF: {type(exc).__name__}: {exc}", {}, None,
+                       ProblemCode.CORRUPT_DOCUMENT)
+
+
+def extract_report_pdf(data: bytes, source: str,
+                       read: list[PdfLayoutPage] | Problem | None = None) -> Extraction:
+    """Read a PDF report (``read``: what ``read_pdf`` gave, when the caller has it); a
+    corrupt or truncated file gives a Problem, never an exception."""
+    result = Extraction(source=source, kind="report_pdf")
+    pages = read_pdf(data) if read is None else read
+    if isinstance(pages, Problem):
+        result.problems.append(replace(pages, location=source))
         return result
     pages = _with_layout(data, pages, result.problems)
     pages = remove_furniture(pages)
@@ -141,12 +148,15 @@ class ReportPdf:
 
     def extract(self, data: bytes, url: str, context: PageContext) -> Extraction:
         """Findings, then grades when ``grade_hints`` wants them: for the force and cycle
-        the context gives, else those the PDF prints (a corrupt file: both readers say so)."""
+        the context gives, else those the PDF prints; both from one pdfium pass (a file
+        that pass cannot read gives its one Problem, and no grades)."""
         from extractors.grades.pdf import grades_from_pdf
-        out = extract_report_pdf(data, url)
+        read = read_pdf(data)                # one pdfium pass for findings and grades
+        out = extract_report_pdf(data, url, read)
         wanted, force, cycle = grade_hints(url, context)
-        if wanted and not any(p.code == ProblemCode.OVER_CAP for p in out.problems):
-            out.grades, problems = grades_from_pdf(data, force=force, cycle=cycle)
+        if wanted and not isinstance(read, Problem):
+            out.grades, problems = grades_from_pdf(data, force=force, cycle=cycle,
+                                                   texts=[page.text for page in read])
             out.problems += problems
         return out
 

@@ -21,6 +21,8 @@ _NUMBERED = re.compile(
     r"^(?:\(?(?P<n>\d{1,2}(?:\.\d{1,2})*)[.)]|\((?P<r>[a-z]|[ivx]{1,4})\)|(?P<l>[a-z])[.)]"
     r"|(?P<rec>R\d{1,2})(?=\s+[A-Z])"
     r"|(?P<s>\d{1,2}\.\d{1,2})(?=\s+[A-Z]))(?:\s+(?=\S)|(?=[A-Z\u201c\"]))")
+_BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=\S)")
+_LONE_NUMBER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]?|R\d{1,2}[.)]?)\s*$")
 _BULLET = re.compile(rf"^(?:[{BULLETS}*]|[\u2013\u2014-](?=\s))\s*(?=\S)")
 _ENDS = re.compile(r"[.!?:;]['\"\u2019\u201d)]*$")
 
@@ -53,6 +55,7 @@ def pdf_blocks(pages: list[PdfLayoutPage]) -> list[TextBlock]:
     levels = _heading_levels(pages, body)
     vocab = Vocabulary([ln.text for p in pages for ln in p.lines])
     entries: list[TextBlock | _Table] = []
+    full_before = False          # the page before ran to its foot (text may go on here)
     for page in pages:
         if _is_contents(page):
             continue
@@ -64,10 +67,11 @@ def pdf_blocks(pages: list[PdfLayoutPage]) -> list[TextBlock]:
                 last.extend(first)
                 page_entries.pop(0)
             elif isinstance(last, TextBlock) and isinstance(first, TextBlock) and \
-                    _continues(last, first):
+                    full_before and _continues(last, first):
                 last.text = join_lines([last.text, first.text], vocab)
                 page_entries.pop(0)
         entries += page_entries
+        full_before = page.number > 1 and _runs_to_foot(page)
     blocks: list[TextBlock] = []
     for entry in entries:
         if isinstance(entry, _Table):
@@ -75,6 +79,11 @@ def pdf_blocks(pages: list[PdfLayoutPage]) -> list[TextBlock]:
         else:
             blocks.append(entry)
     return blocks
+
+
+def _runs_to_foot(page: PdfLayoutPage) -> bool:
+    """True when the page's text reaches its lower quarter (not a cover or a short page)."""
+    return any(ln.bottom > 0.75 * page.height for ln in page.lines)
 
 
 def _heading_levels(pages: list[PdfLayoutPage], body: float) -> dict[float, int]:
@@ -119,6 +128,7 @@ def _page_blocks(page: PdfLayoutPage, body: float, pitch: float, levels: dict[fl
     table = _Table()
     current: _Open | None = None
     markers: list[float] = []        # x of the list markers open at each nesting depth
+    lone: PdfLine | None = None
 
     def flush() -> None:
         nonlocal current
@@ -126,9 +136,16 @@ def _page_blocks(page: PdfLayoutPage, body: float, pitch: float, levels: dict[fl
             out.append(_finish(current, page.number, vocab))
         current = None
 
+    def keep_lone() -> None:
+        nonlocal lone
+        if lone is not None:
+            out.append(TextBlock("paragraph", lone.text, page=page.number))
+        lone = None
+
     for line in page.lines:
         if line.cells is not None:
             flush()
+            keep_lone()
             table.rows.append((list(line.cells), not table.rows, page.number))
             continue
         if table.rows:
@@ -137,6 +154,7 @@ def _page_blocks(page: PdfLayoutPage, body: float, pitch: float, levels: dict[fl
         if not line.text.strip() or has_leaders(line.text):
             continue
         if _is_heading_size(line.size, body) and len(line.text) < 200:
+            keep_lone()
             level = levels.get(round(line.size), 1)
             if current and current.kind == "heading" and current.level == level and \
                     line.top - current.last.top <= 1.8 * line.size:
@@ -145,12 +163,23 @@ def _page_blocks(page: PdfLayoutPage, body: float, pitch: float, levels: dict[fl
             flush()
             current = _Open("heading", line, level)
             continue
+        if _LONE_NUMBER.match(line.text) and not (current and current.kind == "item"
+                                                    and not _ENDS.search(current.texts[-1])):
+            flush()
+            lone = line                      # a number on a line of its own: the next line's
+            continue
         gap = line.top - current.last.top if current else 0.0
         near = current is not None and 0 <= gap <= pitch * 1.2 and \
             abs(line.size - current.last.size) < 1.0
         ended = current is None or current.kind == "heading" or \
             bool(_ENDS.search(current.texts[-1])) or not near or line.x0 < current.last.x0 - 2
-        marker, rest = _list_marker(line.text)
+        marker, rest = _list_marker(line.text, line.hang is not None)
+        if lone is not None:
+            if rest is None and line.text[:1].isupper():
+                marker, rest = _list_marker(lone.text.strip() + " " + line.text, True)
+            if rest is None:
+                keep_lone()
+            lone = None
         if rest is not None and not (ended or line.text[0] in BULLETS or (
                 current is not None and current.kind == "item"
                 and abs(line.x0 - current.lines[0].x0) <= 2)):
@@ -188,6 +217,7 @@ def _page_blocks(page: PdfLayoutPage, body: float, pitch: float, levels: dict[fl
         flush()
         current = _Open("paragraph", line)
     flush()
+    keep_lone()
     if table.rows:
         out.append(table)
     return out
@@ -212,9 +242,11 @@ def _opens_finding(text: str) -> bool:
     return bool(label and not label.section and label.ref and label.rest)
 
 
-def _list_marker(text: str) -> tuple[str | None, str | None]:
-    """(number as printed, text after it) for a list line; (None, text) for a bullet."""
-    m = _NUMBERED.match(text)
+def _list_marker(text: str, margin: bool = False) -> tuple[str | None, str | None]:
+    """(number as printed, text after it) for a list line; (None, text) for a bullet.
+    With ``margin`` (the number stands in a margin column), a bare number ("1 By 31
+    March...") is a list number too."""
+    m = _NUMBERED.match(text) or (_BARE_NUMBER.match(text) if margin else None)
     if m:
         return next(g for g in m.groups() if g), text[m.end():]
     m = _BULLET.match(text)

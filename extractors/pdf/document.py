@@ -25,6 +25,7 @@ class PdfLine:
     size: float
     bold: bool = False
     cells: tuple[str, ...] | None = None   # set for a table row
+    hang: float | None = None   # x where the text starts after a number set in a margin column
 
 
 @dataclass
@@ -38,6 +39,7 @@ class PdfLayoutPage:
     multi_column: bool = False
     ruled: bool = False          # drawn lines that may rule a table
     table_unread: bool = False   # rules look like a table that pdfium could not read
+    text: str = ""               # pdfium's raw text of the page (shared with the grade reader)
 
 
 BOLD_FONT_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)

@@ -45,7 +45,8 @@ def remove_furniture(pages: list[PdfLayoutPage]) -> list[PdfLayoutPage]:
     A line in the top or bottom 12% of its page is furniture when it is a page number,
     or when its digit-masked text recurs at the same height (within 2 pt) on several
     pages (2 of a short document, else 3), unless it is larger than body text or reads
-    as a finding heading.
+    as a finding heading; in the top or bottom 8%, text smaller than the body's is
+    furniture even once.
     """
     body = body_size(pages)
     spots: dict[tuple[str, int], set[int]] = defaultdict(set)
@@ -67,12 +68,22 @@ def remove_furniture(pages: list[PdfLayoutPage]) -> list[PdfLayoutPage]:
                 if PAGE_NUMBER.match(text) or not text:
                     continue
                 key = f"{furniture_key(text)}@{round(line.top / 2)}"
+                if _small_at_edge(line, page, body):
+                    continue
                 if (key in repeated and line.size <= body * 1.1
                         and not _LABEL_LIKE.match(text)):
                     continue
             kept.append(line)
         out.append(replace(page, lines=kept))
     return out
+
+
+def _small_at_edge(line: PdfLine, page: PdfLayoutPage, body: float) -> bool:
+    """Text smaller than the body's in the top or bottom 8% of a page: a running header
+    or footer even when it does not repeat (a short document, a one-off page)."""
+    zone = 0.08 * page.height
+    edge = line.bottom <= zone or line.top >= page.height - zone
+    return edge and line.size < 0.85 * body and not _LABEL_LIKE.match(line.text)
 
 
 def _in_edge_zone(line: PdfLine, page: PdfLayoutPage) -> bool:

@@ -1,17 +1,18 @@
 """Layout of positioned lines: columns put in reading order, table rows put back among the
-text, and the pdfplumber pass for pages whose tables pdfium could not read."""
+text, the test for a gutter shared by side-by-side text, and the pdfplumber pass for
+pages whose tables pdfium could not read."""
 from __future__ import annotations
 
 import io
 import re
 import statistics
-from typing import Iterable
 
 from extractors.pdf.document import BOLD_FONT_NAME, PdfError, PdfLayoutPage, PdfLine
 from extractors.pdf.words import fix_chars
 
 
 # ---------------------------------------------------------------- pdfplumber layout pass
+
 
 def pdf_layout_pages(data: bytes, numbers: list[int]) -> dict[int, PdfLayoutPage]:
     """Pages (1-based numbers) read by pdfplumber: columns in order, tables as rows.
@@ -116,11 +117,12 @@ def reading_order(lines: list[PdfLine], width: float, height: float) -> list[Pdf
 
 
 def _gutter(lines: list[PdfLine], width: float, height: float) -> float | None:
-    """The middle of the widest strip between 30% and 70% of the width that no column
-    line crosses (lines wider than 60% of the page, and running headers and footers in
-    the top and bottom tenth, are ignored), with worded lines on both sides."""
+    """Just left of the far side of the widest strip between 30% and 70% of the width that no column
+    line crosses, with worded lines on both sides. Column lines are those that share
+    their height with a line beside them (full-width lines, and running headers and
+    footers in the top and bottom tenth, are ignored)."""
     body = [ln for ln in lines if 0.1 * height < ln.top < 0.9 * height]
-    spans = sorted((ln.x0, ln.x1) for ln in body if ln.x1 - ln.x0 < 0.6 * width)
+    spans = sorted((ln.x0, ln.x1) for ln in _beside_others(body) if ln.x1 - ln.x0 < 0.6 * width)
     low, high = 0.3 * width, 0.7 * width
     gaps: list[tuple[float, float]] = []
     reach = 0.0
@@ -134,12 +136,25 @@ def _gutter(lines: list[PdfLine], width: float, height: float) -> float | None:
         a, b = max(a, low), min(b, high)
         if b <= a:
             continue
-        x = (a + b) / 2
-        lefts = sum(1 for ln in body if ln.x1 <= x)
+        x = max((a + b) / 2, b - 4)   # just left of the right column (left lines vary)
+        lefts = sum(1 for ln in body if ln.x1 <= x and ln.x1 - ln.x0 < 0.6 * width)
         rights = sum(1 for ln in body if ln.x0 >= x and re.search(r"[A-Za-z]{3}", ln.text))
         if lefts >= 2 and rights >= 2 and (best is None or b - a > best[0]):
             best = (b - a, x)
     return best[1] if best else None
+
+
+def _beside_others(lines: list[PdfLine]) -> list[PdfLine]:
+    """The lines that share their height with a line beside them (set in columns)."""
+    ordered = sorted(lines, key=lambda ln: ln.top)
+    beside: set[int] = set()
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1:]:
+            if b.top >= a.bottom:
+                break
+            if b.x0 - a.x1 > 10 or a.x0 - b.x1 > 10:
+                beside.update((id(a), id(b)))
+    return [ln for ln in lines if id(ln) in beside]
 
 
 def merge_table_rows(lines: list[PdfLine], table_lines: list[PdfLine]) -> list[PdfLine]:
@@ -158,21 +173,22 @@ def within_bbox(line: PdfLine, bbox: tuple[float, float, float, float]) -> bool:
     return top <= middle <= bottom and line.x0 < x1 and line.x1 > x0
 
 
-def distinct_values(values: Iterable[float], tolerance: float = 2.0) -> list[float]:
-    out: list[float] = []
-    for v in sorted(values):
-        if not out or v - out[-1] > tolerance:
-            out.append(v)
-    return out
+def nearest_right(nearest: float | None, right: float, other: tuple[float, float, float, float],
+            bottom: float, top: float) -> float | None:
+    """The nearer of ``nearest`` and ``other``'s left edge, when ``other`` starts right of
+    ``right`` and shares most of the height from ``bottom`` to ``top``."""
+    overlap = min(top, other[3]) - max(bottom, other[1])
+    if other[0] < right - 1 or overlap < 0.5 * min(top - bottom, other[3] - other[1]):
+        return nearest
+    return other[0] if nearest is None else min(nearest, other[0])
 
 
-def overlapping_rules(vs: list[tuple[float, float, float]]
-                      ) -> list[list[tuple[float, float, float]]]:
-    """Vertical rules grouped by overlapping extent: one group per table."""
-    groups: list[list[tuple[float, float, float]]] = []
-    for rule in sorted(vs, key=lambda v: v[1]):
-        if groups and rule[1] <= max(v[2] for v in groups[-1]) + 2:
-            groups[-1].append(rule)
-        else:
-            groups.append([rule])
-    return groups
+def shared_gutter(gaps: list[tuple[float, float]], needed: int) -> bool:
+    """True when some x lies inside at least ``needed`` of the (left, right) gaps."""
+    edges = sorted([(a, 1) for a, _ in gaps] + [(b, -1) for _, b in gaps])
+    open_now = 0
+    for _, step in edges:
+        open_now += step
+        if open_now >= needed:
+            return True
+    return False

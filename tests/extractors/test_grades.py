@@ -6,7 +6,7 @@ import pytest
 from extractors.grades.words import (body_from_slug, body_from_text, cycle_from, normalise_grade,
                                      scheme_from)
 from extractors.grades.html import grades_from_html
-from extractors.grades.text import sentence_grades
+from extractors.grades.prose import sentence_grades
 from extractors.records import Grade
 
 

@@ -11,7 +11,8 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import (PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
                                 TableStyle)
 
-from extractors.grades.pdf import grades_from_pdf, reconcile_grades
+from extractors.grades.pdf import grades_from_pdf, may_hold_grades, reconcile_grades
+from extractors.pages.report_pdf import read_pdf
 from extractors.records import Grade
 
 STYLES = getSampleStyleSheet()
@@ -110,6 +111,36 @@ def test_judgment_lines_and_sentences() -> None:
         ("Responding to the public", "adequate", 2),
     ]
     assert {g.cycle for g in grades} == {"2021-22"}
+
+
+def test_grades_read_from_the_shared_pass_alone() -> None:
+    """Given the pages' text from ``read_pdf`` (the pass findings use), the grade reader
+    needs no second opening of the document when no page holds a grade table."""
+    pdf = _build([
+        Paragraph("PEEL 2021/22: An inspection of Norfolk Constabulary", STYLES["Title"]),
+        PageBreak(),
+        Paragraph("We graded Norfolk Constabulary as good at investigating crime and "
+                  "adequate at responding to the public.", STYLES["Normal"]),
+    ])
+    read = read_pdf(pdf)
+    assert isinstance(read, list) and len(read) == 2
+    shared, problems = grades_from_pdf(b"", force=None, cycle=None,
+                                       texts=[page.text for page in read])
+    assert problems == []
+    assert sorted(_pairs(shared)) == [("Investigating crime", "good", 2),
+                                      ("Responding to the public", "adequate", 2)]
+    assert _pairs(shared) == _pairs(grades_from_pdf(pdf, force=None, cycle=None)[0])
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    ("We graded the force as good at investigating crime.", True),
+    ("Effectiveness\nGood\nEfficiency\nRequires improvement", True),
+    ("The force has a good relationship with partners and its staff are proud.", False),
+    ("Investigating crime " + "and more words " * 40 + "was good.", False),
+    ("", False),
+])
+def test_grades_are_looked_for_only_near_graded_area_words(text: str, holds: bool) -> None:
+    assert may_hold_grades(text) is holds
 
 
 def test_four_point_pdf_rejects_adequate() -> None:

@@ -170,3 +170,23 @@ def test_respond_before_publication_is_refused(loaded) -> None:  # type: ignore[
     rows = json.loads(hmicfrs("deadlines", "--force", "norfolk", "--as-of", "2025-09-01",
                               "--format", "json", data_dir=data).stdout)
     assert next(r for r in rows if r["publication_id"] == ref)["responded_on"] is None
+
+
+def test_extract_of_a_pdf_imports_no_orchestration_tables_or_pdfplumber(tmp_path: Path) -> None:
+    """`hmicfrs extract` on a report PDF without grade tables loads neither prefect,
+    pandas, sqlalchemy nor pdfplumber (python -X importtime lists every import)."""
+    from tests.generated_pdfs import long_report
+    data, expected = long_report(4)
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data)
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "flows", "extract",
+                           str(path)], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "HMICFRS_DATA_DIR": str(tmp_path / "data")})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    out = json.loads(proc.stdout)
+    assert [(f["ref"], f["text"]) for f in out["recommendations"]] == \
+        [(e.ref, e.text) for e in expected]
+    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0]
+                for line in proc.stderr.splitlines() if line.startswith("import time:")}
+    assert "extractors" in imported and "pypdfium2" in imported
+    assert imported & {"prefect", "pandas", "sqlalchemy", "pdfplumber"} == set()
