@@ -157,8 +157,8 @@ def _step_id(name: str) -> str | None:
 
 
 def _plain(exc: Exception) -> str:
-    """The domain's message without the CLI's flag marks (``--date`` reads ``date``)."""
-    return str(exc).replace("--", "")
+    """The domain's message without the CLI's flag mark (``--date ...`` reads ``date ...``)."""
+    return str(exc).removeprefix("--")
 
 
 def _iso(value: object) -> object:
