@@ -108,14 +108,7 @@ def respond(publication: str = typer.Argument(...), force: str = typer.Option(..
     responded = _date(on, "--date") or date.today()
     with engine.begin() as conn:
         pub = resolve_publication(conn, publication)
-        published = pub["first_published_on"] or pub["published_on"]
-        if responded < published:
-            raise typer.BadParameter(f"--date: {responded.isoformat()} is before the publication "
-                                     f"was published ({published.isoformat()})")
         row = record_response(conn, pub["publication_id"], _force(force), responded, url)
-        from section55.checklist import tick_published
-        tick_published(conn, pub["publication_id"], row["force_id"], row["responded_on"], url,
-                       "manual")
     res = status_of(row["practice_deadline"], row["statutory_deadline"], row["responded_on"],
                     _date(as_of, "--as-of") or date.today())
     from flows.pipeline import direct_runner

@@ -17,10 +17,11 @@ FIELDS = ["publication_id", "title", "force_id", "local_policing_body", "source"
           "practice_deadline", "statutory_deadline", "on_time", "late_by_statute"]
 
 
-def response_rows(engine: Engine, *, force: str | None, late_only: bool) -> list[dict[str, Any]]:
-    """Each response with the verdict its obligation's date gives."""
+def response_rows(engine: Engine, *, force: str | None, late_only: bool,
+                  publication: str | None = None) -> list[dict[str, Any]]:
+    """Each response (of one force or publication) with the verdict its obligation's date gives."""
     with engine.connect() as conn:
-        rows = responses_listing(conn, force_id=force)
+        rows = responses_listing(conn, force_id=force, publication_id=publication)
     out = []
     for r in rows:
         day = r["responded_on"]

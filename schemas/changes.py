@@ -6,7 +6,7 @@ from pandera.typing import Series
 
 from store.journal import KINDS
 
-AUDIT_ACTIONS = ["respond"]
+AUDIT_ACTIONS = ["respond", "record_step", "update_recommendation"]
 
 
 class ChangesSchema(pa.DataFrameModel):
@@ -17,7 +17,8 @@ class ChangesSchema(pa.DataFrameModel):
     publication_id: Series[str] = pa.Field(nullable=True, description="Publication concerned.")
     force_id: Series[str] = pa.Field(nullable=True, description="Force concerned, if one.")
     detail: Series[object] = pa.Field(nullable=True,
-                                      description="Fields changed, new status, response (JSON).")
+                                      description="Fields changed, new status, response, "
+                                                  "checklist step or register update (JSON).")
 
     class Config:
         strict = "filter"
@@ -30,7 +31,9 @@ class AuditSchema(pa.DataFrameModel):
     who: Series[str] = pa.Field(str_length={"min_value": 1}, description="Name the writer signed in with.")
     action: Series[str] = pa.Field(isin=AUDIT_ACTIONS, description="What was done.")
     target: Series[str] = pa.Field(str_length={"min_value": 1},
-                                   description="Row written (publication_id/force_id).")
+                                   description="Row written: publication_id/force_id (respond), "
+                                               "publication_id/force_id/step (record_step), "
+                                               "register_id (update_recommendation).")
     detail: Series[object] = pa.Field(nullable=True, description="Values before and after (JSON).")
 
     class Config:

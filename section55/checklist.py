@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 
 from reference.checklist_steps import ChecklistStep, checklist_steps
 from store import tables as t
+from store.journal import record_changes
 
 SOURCES = ("manual", "site")
 PUBLISHED = "published"
@@ -44,7 +45,8 @@ def step_of(name: str) -> ChecklistStep:
 def record_step(conn: Connection, publication_id: str, force_id: str, step: str, done_on: date,
                 note: str | None = None, source: str = "manual") -> dict[str, Any]:
     """Record one step as done on a date; a repeated non-note step replaces the earlier
-    record, except that a site record never replaces a manual one. Returns the stored row."""
+    record, except that a site record never replaces a manual one; what is stored is
+    journalled (``step_recorded``). Returns the stored row."""
     from store.repository import utcnow
     if source not in SOURCES:
         raise ChecklistError(f"source must be one of {', '.join(SOURCES)}, not {source!r}")
@@ -58,11 +60,17 @@ def record_step(conn: Connection, publication_id: str, force_id: str, step: str,
              s.c.step == spec.step)
     values = {"done_on": done_on, "note": note, "source": source, "recorded_at": utcnow()}
     old = None if spec.repeats else conn.execute(sa.select(s).where(*where)).mappings().first()
+    kept = old is not None and source == "site" and old["source"] == "manual"
     if old is None:
         conn.execute(sa.insert(s).values(publication_id=publication_id, force_id=force_id,
                                          step=spec.step, **values))
-    elif not (source == "site" and old["source"] == "manual"):
+    elif not kept:
         conn.execute(sa.update(s).where(s.c.step_id == old["step_id"]).values(**values))
+    if not kept:
+        record_changes(conn, "step_recorded", [
+            {"publication_id": publication_id, "force_id": force_id,
+             "detail": {"step": spec.step, "done_on": done_on, "note": note, "source": source}}],
+            now=values["recorded_at"])
     order = s.c.step_id.desc()
     return dict(conn.execute(sa.select(s).where(*where).order_by(order)).mappings().first())
 

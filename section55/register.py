@@ -32,6 +32,7 @@ from store.sync import LoadCounts
 
 STATUSES = ("awaiting review", "being progressed", "complete", "not accepted")
 DEFAULT_STATUS = STATUSES[0]
+OPEN_STATUSES = STATUSES[:2]  # still to be acted on; "complete" and "not accepted" close it
 FORCE_ADDRESSEES = {"chief constables", "the chief constable", "the force", "forces",
                     "police and crime commissioners"}
 
@@ -135,7 +136,8 @@ def register_rows(conn: Connection, *, force_id: str | None = None,
 
 def record_update(conn: Connection, rid: str, status: str, on: date,
                   note: str | None) -> dict[str, Any]:
-    """Add a dated status update; the entry's status is its latest update's. Returns the entry."""
+    """Add a dated status update (journalled, ``register_updated``); the entry's status is
+    its latest update's. Returns the entry."""
     from store.repository import utcnow
     reg, p, up = t.recommendation_register, t.publications, t.recommendation_updates
     if status not in STATUSES:
@@ -155,11 +157,27 @@ def record_update(conn: Connection, rid: str, status: str, on: date,
     assert latest is not None
     conn.execute(sa.update(reg).where(reg.c.register_id == rid)
                  .values(status=latest.status, status_on=latest.updated_on))
+    from store.journal import record_changes
+    record_changes(conn, "register_updated", [
+        {"publication_id": row["publication_id"], "force_id": row["force_id"],
+         "detail": {"register_id": rid, "kind": row["kind"], "ref": row["ref"],
+                    "status": status, "updated_on": on, "note": note,
+                    "entry_status": latest.status}}], now=utcnow())
     return dict(conn.execute(sa.select(reg).where(reg.c.register_id == rid)).mappings().one())
 
 
 def updates_of(conn: Connection, rid: str) -> list[dict[str, Any]]:
     """One entry's updates, oldest first."""
+    return updates_by_entry(conn, [rid]).get(rid, [])
+
+
+def updates_by_entry(conn: Connection, rids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The updates of several entries, oldest first, by register id (one query)."""
     up = t.recommendation_updates
-    return [dict(x) for x in conn.execute(sa.select(up).where(up.c.register_id == rid)
-                                          .order_by(up.c.updated_on, up.c.update_id)).mappings()]
+    out: dict[str, list[dict[str, Any]]] = {}
+    if not rids:
+        return out
+    for x in conn.execute(sa.select(up).where(up.c.register_id.in_(rids))
+                          .order_by(up.c.updated_on, up.c.update_id)).mappings():
+        out.setdefault(x["register_id"], []).append(dict(x))
+    return out

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection
 from store import tables as t
 
 KINDS = ("publication_new", "publication_changed", "obligation_opened", "status_changed",
-         "response_recorded", "response_found")
+         "response_recorded", "response_found", "step_recorded", "register_updated")
 
 
 def record_changes(conn: Connection, kind: str, items: Iterable[Mapping[str, Any]], *,

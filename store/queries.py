@@ -58,16 +58,22 @@ def resolve_force(name: str) -> str:
 
 def record_response(conn: Connection, publication_id: str, force_id: str, responded_on: date,
                     url: str | None, recorded_on: date | None = None) -> dict[str, Any]:
-    """Store a body's published response by hand (never overwritten by the site); returns
-    the updated obligation."""
+    """Store a body's published response by hand (never overwritten by the site), tick the
+    checklist's "published" step and journal it (`hmicfrs respond` and the web view both
+    call this); returns the updated obligation. ValueError for a date before publication."""
+    from section55.checklist import tick_published
     from store.responses import record_manual_response
     o = t.section55_obligations
     where = (o.c.publication_id == publication_id, o.c.force_id == force_id)
     row = conn.execute(sa.select(o).where(*where)).mappings().first()
     if row is None:
         raise NotFound(f"no Section 55 obligation for {force_id!r} on {publication_id!r}")
+    if responded_on < row["published_on"]:
+        raise ValueError(f"--date: {responded_on.isoformat()} is before the publication was "
+                         f"published ({row['published_on'].isoformat()})")
     record_manual_response(conn, publication_id, force_id, responded_on, url,
                            recorded_on or date.today())
+    tick_published(conn, publication_id, force_id, responded_on, url, "manual")
     record_changes(conn, "response_recorded", [
         {"publication_id": publication_id, "force_id": force_id,
          "detail": {"responded_on": responded_on, "url": url, "source": "manual"}}],

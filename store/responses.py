@@ -106,8 +106,9 @@ def settle_obligation(conn: Connection, publication_id: str, force_id: str) -> d
     return values
 
 
-def responses_listing(conn: Connection, *, force_id: str | None = None) -> list[dict[str, Any]]:
-    """Every response with its obligation's deadlines, for `hmicfrs responses`."""
+def responses_listing(conn: Connection, *, force_id: str | None = None,
+                      publication_id: str | None = None) -> list[dict[str, Any]]:
+    """Every response (of one force or publication) with its obligation's deadlines."""
     o, r, p = t.section55_obligations, t.responses, t.publications
     query = (sa.select(r.c.publication_id, p.c.title, r.c.force_id, r.c.local_policing_body,
                        r.c.url, r.c.printed_on, r.c.first_seen_on, r.c.last_seen_on, r.c.source,
@@ -119,4 +120,6 @@ def responses_listing(conn: Connection, *, force_id: str | None = None) -> list[
              .order_by(p.c.published_on.desc(), r.c.publication_id, r.c.force_id, r.c.url))
     if force_id:
         query = query.where(r.c.force_id == force_id)
+    if publication_id:
+        query = query.where(r.c.publication_id == publication_id)
     return [dict(x) for x in conn.execute(query).mappings()]

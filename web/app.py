@@ -7,7 +7,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
-import sqlalchemy as sa
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
@@ -43,22 +42,20 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
     html = ENV.get_template(template).render(
         request=request, writable=request.app.state.secret is not None,
         who=auth.signed_in(request), csrf=auth.csrf_token(request), force_name=force_name,
-        has_table=lambda n: n in request.app.state.metadata.tables, **context)
+        **context)
     return HTMLResponse(html, status_code=status_code)
 
 
-def create_app(engine: Engine, *, secret: str | None = None,
-               metadata: sa.MetaData | None = None) -> FastAPI:
-    """The app over one store; ``secret`` turns writes on; ``metadata`` is the store's tables."""
+def create_app(engine: Engine, *, secret: str | None = None) -> FastAPI:
+    """The app over one store; ``secret`` turns writes on."""
     from web import api, pages, writes
     app = FastAPI(title="hmicfrs", version="0.1.0",
                   description="Section 55 obligations, publications, findings and grades "
                               "read from the HMICFRS website.")
     app.state.engine = engine
     app.state.secret = secret or None
-    app.state.metadata = metadata if metadata is not None else t.metadata
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.include_router(api.table_router(app.state.metadata))
+    app.include_router(api.table_router(t.metadata))
     app.include_router(pages.router)
     app.include_router(writes.router)
 

@@ -16,7 +16,10 @@ from web.views import force_name
 ATOM = "http://www.w3.org/2005/Atom"
 WORDS = {"publication_new": "New publication", "publication_changed": "Publication changed",
          "obligation_opened": "Section 55 obligation opened",
-         "status_changed": "Obligation status changed", "response_recorded": "Response recorded"}
+         "status_changed": "Obligation status changed", "response_recorded": "Response recorded",
+         "response_found": "Response found on the site",
+         "step_recorded": "Checklist step recorded",
+         "register_updated": "Recommendation status updated"}
 
 
 def _stamp(value: datetime | None) -> str:

@@ -44,7 +44,7 @@ def deadlines(request: Request, force: Optional[str] = None, status: Optional[st
         raise HTTPException(400, f"status must be one of {', '.join(STATUSES)}")
     day = _day(as_of, "as_of") or date.today()
     force_id = _force(force)
-    rows = views.deadlines(request.app.state.engine, request.app.state.metadata, force=force_id,
+    rows = views.deadlines(request.app.state.engine, force=force_id,
                            status=status or None, as_of=day, due_from=_day(due_from, "due_from"),
                            due_to=_day(due_to, "due_to"))
     return render(request, "deadlines.html", rows=rows, as_of=day, statuses=STATUSES,
@@ -55,10 +55,27 @@ def deadlines(request: Request, force: Optional[str] = None, status: Optional[st
 
 @router.get("/publications/{publication_id}", response_class=HTMLResponse)
 def publication(request: Request, publication_id: str) -> HTMLResponse:
-    with request.app.state.engine.connect() as conn:
-        data = views.publication(conn, request.app.state.metadata, publication_id)
-    return render(request, "publication.html", kinds=views.KIND_HEADINGS,
+    from flows.responses_view import response_rows
+    engine = request.app.state.engine
+    with engine.connect() as conn:
+        data = views.publication(conn, publication_id)
+    found = response_rows(engine, force=None, late_only=False,
+                          publication=data["pub"]["publication_id"])
+    return render(request, "publication.html", kinds=views.KIND_HEADINGS, responses=found,
                   today=date.today(), **data)
+
+
+@router.get("/publications/{publication_id}/checklist/{force_id}", response_class=HTMLResponse)
+def checklist(request: Request, publication_id: str, force_id: str) -> HTMLResponse:
+    """One obligation's office checklist; signed-in writers tick steps here."""
+    from section55.checklist import ChecklistError
+    fid = resolve_force(force_id)
+    with request.app.state.engine.connect() as conn:
+        try:
+            data = views.checklist(conn, publication_id, fid)
+        except ChecklistError as exc:
+            raise HTTPException(404, str(exc)) from None
+    return render(request, "checklist.html", force_id=fid, today=date.today(), **data)
 
 
 @router.get("/publications/{publication_id}/draft")
@@ -79,9 +96,10 @@ def draft(request: Request, publication_id: str, force: str = Query(...),
 def force_page(request: Request, force_id: str) -> HTMLResponse:
     fid = resolve_force(force_id)
     with request.app.state.engine.connect() as conn:
-        data = views.force(conn, request.app.state.metadata, fid, date.today())
-    return render(request, "force.html", warning=views.CYCLES_WARNING,
-                  kinds=views.KIND_HEADINGS, **data)
+        data = views.force(conn, fid, date.today())
+    from section55.register import STATUSES
+    return render(request, "force.html", warning=views.CYCLES_WARNING, statuses=STATUSES,
+                  kinds=views.KIND_HEADINGS, today=date.today(), **data)
 
 
 @router.get("/calendar/{force_id}.ics")

@@ -1,7 +1,8 @@
-"""What each page shows, read from the store; sections whose table is absent are None."""
+"""What each page shows, read from the store."""
 from __future__ import annotations
 
 from datetime import date
+from collections import Counter
 from typing import Any
 
 import sqlalchemy as sa
@@ -27,32 +28,33 @@ def force_name(force_id: str | None) -> str:
     return known[force_id].name if force_id in known else (force_id or "")
 
 
-def table(metadata: sa.MetaData, name: str) -> sa.Table | None:
-    """A table the store has, or None while no migration has made it."""
-    return metadata.tables.get(name)
-
-
-def deadlines(engine: Engine, metadata: sa.MetaData, *, force: str | None, status: str | None,
-              as_of: date, due_from: date | None, due_to: date | None) -> list[dict[str, Any]]:
-    """The obligations `hmicfrs deadlines` lists, narrowed to a practice-deadline range."""
+def deadlines(engine: Engine, *, force: str | None, status: str | None, as_of: date,
+              due_from: date | None, due_to: date | None) -> list[dict[str, Any]]:
+    """The obligations `hmicfrs deadlines` lists (with its next step due), narrowed to a
+    practice-deadline range."""
     rows = deadline_rows(engine, force=force, status=status, as_of=as_of)
     if due_from:
         rows = [r for r in rows if r["practice_deadline"] and r["practice_deadline"] >= due_from]
     if due_to:
         rows = [r for r in rows if r["practice_deadline"] and r["practice_deadline"] <= due_to]
-    steps = table(metadata, "obligation_steps")
-    if steps is not None:
-        with engine.connect() as conn:
-            last = {}
-            for s in conn.execute(sa.select(steps).order_by(steps.c.done_on)).mappings():
-                last[(s["publication_id"], s["force_id"])] = s
-        for r in rows:
-            r["last_step"] = last.get((r["publication_id"], r["force_id"]))
     return rows
 
 
-def publication(conn: Connection, metadata: sa.MetaData, ref: str) -> dict[str, Any]:
-    """Header facts, findings, grades, obligations and (when stored) responses."""
+def checklist(conn: Connection, ref: str, force_id: str) -> dict[str, Any]:
+    """One obligation's checklist (what `hmicfrs checklist` shows) and the steps to tick."""
+    from reference.checklist_steps import checklist_steps
+    from section55.checklist import checklist as steps_of, next_step_due, obligation_of, steps_done
+    pub = resolve_publication(conn, ref)
+    pid = pub["publication_id"]
+    obligation = obligation_of(conn, pid, force_id)
+    done = steps_done(conn, publication_id=pid, force_id=force_id).get((pid, force_id), [])
+    return {"pub": pub, "obligation": obligation, "steps": steps_of(obligation, done),
+            "next_step": next_step_due(obligation, done),
+            "choices": list(checklist_steps().values())}
+
+
+def publication(conn: Connection, ref: str) -> dict[str, Any]:
+    """Header facts, findings (each with its register entries), grades and obligations."""
     pub = resolve_publication(conn, ref)
     pid = pub["publication_id"]
     pf = t.publication_forces
@@ -67,55 +69,39 @@ def publication(conn: Connection, metadata: sa.MetaData, ref: str) -> dict[str, 
     else:
         deadline_text = f"No Section 55 obligation ({pub['s55_reason'] or 'none opened'})"
     findings = findings_of(conn, pid)
+    from section55.register import register_rows
+    register: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for entry in register_rows(conn, publication_id=pid):
+        register.setdefault((entry["kind"], entry["ref"]), []).append(entry)
+    for f in findings:
+        entries = register.get((f["kind"], f["ref"]), [])
+        f["register"] = [e for e in entries if f["force_id"] in (None, e["force_id"])]
+        f["register_counts"] = Counter(e["status"] for e in f["register"])
     g = t.grades
     grades = [dict(r) for r in conn.execute(sa.select(g).where(g.c.publication_id == pid)
                                             .order_by(g.c.force_id, g.c.area)).mappings()]
     d = t.documents
     docs = [dict(r) for r in conn.execute(sa.select(d).where(d.c.publication_id == pid)
                                           .order_by(d.c.kind, d.c.url)).mappings()]
-    out = {
+    return {
         "pub": pub, "published_text": long_date(pub["first_published_on"]),
         "types_text": join_types(list(pub["publication_types"])),
         "forces_text": ALL_FORCES_TEXT if pub["all_forces"] else
         (pub["forces_text"] or ", ".join(force_name(f) for f in force_ids)),
         "deadline_text": deadline_text, "obligations": obls, "grades": grades,
         "documents": docs,
-        "findings": {k: [f for f in findings if f["kind"] == k] for k in KIND_HEADINGS},
-        "responses": None}
-    responses = table(metadata, "responses")
-    if responses is not None:
-        out["responses"] = [dict(r) for r in conn.execute(
-            sa.select(responses).where(responses.c.publication_id == pid)
-            .order_by(responses.c.force_id)).mappings()]
-    return out
+        "findings": {k: [f for f in findings if f["kind"] == k] for k in KIND_HEADINGS}}
 
 
-def force(conn: Connection, metadata: sa.MetaData, force_id: str, as_of: date) -> dict[str, Any]:
-    """Recommendations (from the register when there is one), grade history, past responses."""
-    p, pf, r = t.publications, t.publication_forces, t.recommendations
-    register = table(metadata, "recommendation_register")
-    updates = table(metadata, "recommendation_updates")
-    if register is not None:
-        findings = [dict(x) for x in conn.execute(
-            sa.select(register, p.c.title, p.c.first_published_on)
-            .join(p, p.c.publication_id == register.c.publication_id)
-            .where(register.c.force_id == force_id)
-            .order_by(p.c.first_published_on.desc(), register.c.ref)).mappings()]
-        if updates is not None and findings:
-            by_id: dict[Any, list[dict[str, Any]]] = {}
-            for u in conn.execute(sa.select(updates).where(updates.c.register_id.in_(
-                    [f["register_id"] for f in findings])).order_by(updates.c.updated_on)).mappings():
-                by_id.setdefault(u["register_id"], []).append(dict(u))
-            for f in findings:
-                f["updates"] = by_id.get(f["register_id"], [])
-    else:
-        concerns = sa.or_(p.c.all_forces, p.c.publication_id.in_(
-            sa.select(pf.c.publication_id).where(pf.c.force_id == force_id)))
-        findings = [dict(x) for x in conn.execute(
-            sa.select(r, p.c.title, p.c.first_published_on)
-            .join(p, p.c.publication_id == r.c.publication_id)
-            .where(sa.or_(r.c.force_id == force_id, sa.and_(r.c.force_id.is_(None), concerns)))
-            .order_by(p.c.first_published_on.desc(), r.c.kind, r.c.ref)).mappings()]
+def force(conn: Connection, force_id: str, as_of: date) -> dict[str, Any]:
+    """Register entries (open ones first) with their dated updates, grade history, past
+    responses."""
+    from section55.register import OPEN_STATUSES, register_rows, updates_by_entry
+    p = t.publications
+    entries = register_rows(conn, force_id=force_id)
+    updates = updates_by_entry(conn, [e["register_id"] for e in entries])
+    for e in entries:
+        e["updates"] = updates.get(e["register_id"], [])
     g = t.grades
     grades = [dict(x) for x in conn.execute(
         sa.select(g, p.c.title, p.c.first_published_on)
@@ -131,8 +117,10 @@ def force(conn: Connection, metadata: sa.MetaData, force_id: str, as_of: date) -
         res = status_of(o["practice_deadline"], o["statutory_deadline"], o["responded_on"], as_of)
         if res.status in ("responded", "responded_late"):
             past.append({**o, "status": res.status, "late_by_statute": res.late_by_statute})
-    return {"force_id": force_id, "name": force_name(force_id), "register": register is not None,
-            "findings": findings, "cycles": cycles, "past": past,
+    return {"force_id": force_id, "name": force_name(force_id),
+            "open": [e for e in entries if e["status"] in OPEN_STATUSES],
+            "closed": [e for e in entries if e["status"] not in OPEN_STATUSES],
+            "cycles": cycles, "past": past,
             "on_time": sum(1 for x in past if x["status"] == "responded"),
             "late": sum(1 for x in past if x["status"] == "responded_late")}
 

@@ -78,6 +78,13 @@ def test_a_site_tick_never_replaces_a_manual_one(engine) -> None:  # type: ignor
         assert site["source"] == "site"
         again = tick_published(conn, PID, "essex", date(2025, 10, 26), "https://e/m", "manual")
         assert (again["source"], again["note"]) == ("manual", "https://e/m")
+        c = t.changes
+        journal = conn.execute(sa.select(c.c.force_id, c.c.detail).where(
+            c.c.kind == "step_recorded").order_by(c.c.id)).all()
+    # what was stored is journalled; the site tick that the manual one kept out is not
+    assert [(f, d["source"], d["done_on"]) for f, d in journal] == [
+        ("norfolk", "manual", "2025-10-20"), ("essex", "site", "2025-10-25"),
+        ("essex", "manual", "2025-10-26")]
 
 
 @pytest.mark.parametrize("step, day, force, message", [

@@ -80,6 +80,14 @@ def test_latest_dated_update_sets_the_status(engine) -> None:  # type: ignore[no
         assert list(ups["status"]) == ["being progressed", "complete"]
         assert [r["register_id"] for r in register_rows(conn, status="complete")] == [rid]
         assert register_rows(conn, force_id="norfolk", since=date(2025, 11, 1)) == []
+        c = t.changes
+        journal = conn.execute(sa.select(c.c.publication_id, c.c.force_id, c.c.detail).where(
+            c.c.kind == "register_updated").order_by(c.c.id)).all()
+    # each update is journalled with the entry's resulting status (the later-dated one rules)
+    assert [(p, f, d["register_id"], d["status"], d["updated_on"], d["entry_status"])
+            for p, f, d in journal] == [
+        (PID, "essex", rid, "complete", "2025-12-01", "complete"),
+        (PID, "essex", rid, "being progressed", "2025-10-01", "complete")]
 
 
 @pytest.mark.parametrize("rid, status, day, message", [
@@ -95,3 +103,6 @@ def test_bad_updates_are_refused_and_store_nothing(engine, rid, status, day, mes
             record_update(conn, rid, status, day, None)
         count = conn.execute(sa.select(sa.func.count()).select_from(t.recommendation_updates))
         assert count.scalar() == 0
+        journal = sa.select(sa.func.count()).select_from(t.changes).where(
+            t.changes.c.kind == "register_updated")
+        assert conn.execute(journal).scalar() == 0

@@ -32,7 +32,8 @@ from selenium import webdriver  # noqa: E402
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import Select  # noqa: E402
+from selenium.webdriver.support import expected_conditions  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 REFERENCE = "how-effectively-do-the-police-record-crime"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -93,10 +94,28 @@ def _cli_deadlines(db_url: str, *args: str) -> list[dict]:
     return json.loads(out.stdout)
 
 
-def _page_rows(driver: webdriver.Chrome) -> list[tuple[str, str, str]]:
+def _page_rows(driver: webdriver.Chrome) -> list[tuple[str, str, str, str]]:
+    """(publication, force, status, next checklist step) of each row shown."""
     return [(tr.get_attribute("data-publication"), tr.get_attribute("data-force"),
-             tr.find_elements(By.TAG_NAME, "td")[3].text.split("\n")[0].replace(" ", "_"))
+             tr.find_elements(By.TAG_NAME, "td")[3].text.split("\n")[0].replace(" ", "_"),
+             tr.find_element(By.CLASS_NAME, "next-step").get_attribute("data-step"))
             for tr in driver.find_elements(By.CSS_SELECTOR, "#deadlines tbody tr")]
+
+
+def _navigate(driver: webdriver.Chrome, action) -> None:  # type: ignore[no-untyped-def]
+    """Do what loads a new page (click a submit button or a link, run a script) and wait
+    until the old page is gone, so what follows reads the new one."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    action()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
+
+
+def _notice(driver: webdriver.Chrome) -> str:
+    return driver.find_element(By.CLASS_NAME, "notice").text
+
+
+def _cli_rows(rows: list[dict]) -> list[tuple[str, str, str, str]]:
+    return [(r["publication_id"], r["force_id"], r["status"], r["next_step"] or "") for r in rows]
 
 
 def _shot(driver: webdriver.Chrome, name: str, tmp_path: Path) -> None:
@@ -115,25 +134,25 @@ def test_deadlines_page_lists_what_the_cli_lists_and_filters(browser, loaded_sto
     with live_server(db_url) as base:
         driver.get(f"{base}/deadlines?as_of={AS_OF.isoformat()}")
         assert driver.find_element(By.TAG_NAME, "h1").text == "Section 55 response deadlines"
-        want = [(r["publication_id"], r["force_id"], r["status"]) for r in _cli_deadlines(db_url)]
+        want = _cli_rows(_cli_deadlines(db_url))
         assert _page_rows(driver) == want and len(want) > 50
+        assert {w[3] for w in want} >= {"comments_requested", ""}  # open ones and finished ones
         headers = [th.text for th in driver.find_elements(By.CSS_SELECTOR, "#deadlines thead th")]
         assert headers[0] == "Section 55 Response Deadline"
         _shot(driver, "deadlines.png", tmp_path)
 
         Select(driver.find_element(By.ID, "force")).select_by_visible_text("Norfolk Constabulary")
         Select(driver.find_element(By.ID, "status")).select_by_value("open")
-        driver.find_element(By.CSS_SELECTOR, "form.filters button").click()
-        want = [(r["publication_id"], r["force_id"], r["status"])
-                for r in _cli_deadlines(db_url, "--force", "norfolk", "--status", "open")]
+        _navigate(driver, driver.find_element(By.CSS_SELECTOR, "form.filters button").click)
+        want = _cli_rows(_cli_deadlines(db_url, "--force", "norfolk", "--status", "open"))
         assert _page_rows(driver) == want and want
         link = driver.find_element(By.PARTIAL_LINK_TEXT, "deadline calendar")
         assert link.get_attribute("href").endswith("/calendar/norfolk.ics")
 
         driver.get(f"{base}/deadlines?as_of={AS_OF.isoformat()}&due_from=2025-10-01&due_to=2025-10-22")
         rows = _cli_deadlines(db_url)
-        want = [(r["publication_id"], r["force_id"], r["status"]) for r in rows
-                if r["practice_deadline"] and "2025-10-01" <= r["practice_deadline"] <= "2025-10-22"]
+        want = _cli_rows([r for r in rows if r["practice_deadline"] and
+                          "2025-10-01" <= r["practice_deadline"] <= "2025-10-22"])
         assert _page_rows(driver) == want and want
 
 
@@ -151,6 +170,14 @@ def test_publication_page_escapes_titles_and_downloads_a_draft(browser, loaded_s
         assert facts[-1] == "Section 55 Response Deadline:"
         assert driver.find_element(By.ID, "deadline").text == "23 October 2025"
         _shot(driver, "publication.png", tmp_path)
+        finding = driver.find_element(By.ID, "recommendation-1")
+        summary = finding.find_element(By.CSS_SELECTOR, "details.register-status summary")
+        assert summary.text == "Register: 43 awaiting review"
+        driver.execute_script("arguments[0].scrollIntoView()", finding)
+        summary.click()
+        forces = finding.find_elements(By.CSS_SELECTOR, "details.register-status li")
+        assert len(forces) == 43 and forces[0].text.endswith(": awaiting review")
+        _shot(driver, "publication-findings.png", tmp_path)
         Select(driver.find_element(By.ID, "draft-force")).select_by_value("norfolk")
         driver.find_element(By.CSS_SELECTOR, "button[value=docx]").click()
         target = downloads / f"section55-response-{REFERENCE}-norfolk.docx"
@@ -164,7 +191,7 @@ def test_publication_page_escapes_titles_and_downloads_a_draft(browser, loaded_s
         assert "23 October 2025" in text
 
 
-def test_writes_refused_without_the_secret_stored_and_audited_with_it(browser, store_copy) -> None:  # type: ignore[no-untyped-def]
+def test_writes_refused_without_the_secret_stored_and_audited_with_it(browser, store_copy, tmp_path) -> None:  # type: ignore[no-untyped-def]
     driver, _ = browser
     post = ("const f = document.createElement('form'); f.method = 'post';"
             "f.action = arguments[0];"
@@ -174,30 +201,78 @@ def test_writes_refused_without_the_secret_stored_and_audited_with_it(browser, s
     with live_server(store_copy) as base:
         driver.get(f"{base}/publications/{REFERENCE}")
         assert driver.find_elements(By.ID, "respond") == []
-        driver.execute_script(post, f"{base}/publications/{REFERENCE}/respond",
-                              {"force": "norfolk", "responded_on": "2025-10-02", "csrf": ""})
+        _navigate(driver, lambda: driver.execute_script(
+            post, f"{base}/publications/{REFERENCE}/respond",
+            {"force": "norfolk", "responded_on": "2025-10-02", "csrf": ""}))
         assert "403" in driver.find_element(By.TAG_NAME, "h1").text
         assert "read-only" in driver.find_element(By.CLASS_NAME, "error").text
     with live_server(store_copy, secret=SECRET) as base:
         driver.get(f"{base}/login")
         driver.find_element(By.ID, "name").send_keys("Office Tester")
         driver.find_element(By.ID, "secret").send_keys(SECRET)
-        driver.find_element(By.CSS_SELECTOR, "main form button").click()
+        _navigate(driver, driver.find_element(By.CSS_SELECTOR, "main form button").click)
         assert "Signed in as Office Tester" in driver.find_element(By.TAG_NAME, "header").text
         driver.get(f"{base}/publications/{REFERENCE}")
         Select(driver.find_element(By.ID, "respond-force")).select_by_value("norfolk")
         day = driver.find_element(By.ID, "responded_on")
         driver.execute_script("arguments[0].value = '2025-10-02'", day)
         driver.find_element(By.ID, "response-url").send_keys("https://example.org/norfolk-response")
-        driver.find_element(By.CSS_SELECTOR, "#respond button").click()
-        assert "Response recorded for Norfolk" in driver.find_element(By.CLASS_NAME, "notice").text
+        _navigate(driver, driver.find_element(By.CSS_SELECTOR, "#respond button").click)
+        assert "Response recorded for Norfolk" in _notice(driver)
+
+        checklist = "#obligations tr[data-force=norfolk] a[href$='/checklist/norfolk']"
+        _navigate(driver, driver.find_element(By.CSS_SELECTOR, checklist).click)
+        assert driver.find_element(By.CSS_SELECTOR, "tr[data-step=published]").get_attribute(
+            "class") == "done"  # the response ticked it
+        Select(driver.find_element(By.ID, "step")).select_by_visible_text(
+            "Sent to the Home Secretary (s.55(6))")
+        driver.execute_script("arguments[0].value = '2025-10-03'",
+                              driver.find_element(By.ID, "done_on"))
+        driver.find_element(By.ID, "note").send_keys("emailed <to> the Home Office")
+        _navigate(driver, driver.find_element(By.CSS_SELECTOR, "#tick-step button").click)
+        assert "Step recorded: home_secretary" in _notice(driver)
+        row = driver.find_element(By.CSS_SELECTOR, "tr[data-step=home_secretary]")
+        assert row.get_attribute("class") == "done"
+        assert "3 October 2025" in row.text and "emailed <to> the Home Office" in row.text
+        _shot(driver, "checklist.png", tmp_path)
+
+        driver.get(f"{base}/forces/norfolk")
+        entry = driver.find_element(By.CSS_SELECTOR, "#open-register tbody tr")
+        rid = entry.get_attribute("data-register")
+        entry.find_element(By.CSS_SELECTOR, "details.update summary").click()
+        Select(entry.find_element(By.NAME, "status")).select_by_value("being progressed")
+        driver.execute_script("arguments[0].value = '2025-11-04'",
+                              entry.find_element(By.NAME, "updated_on"))
+        entry.find_element(By.NAME, "note").send_keys("action plan agreed")
+        _navigate(driver, entry.find_element(By.TAG_NAME, "button").click)
+        assert f"Status updated: {rid}" in _notice(driver)
+        entry = driver.find_element(By.ID, rid)
+        assert "being progressed (4 November 2025)" in \
+            entry.find_element(By.CLASS_NAME, "register-status").text
+        assert "4 November 2025: being progressed: action plan agreed" in entry.text
+        driver.execute_script("window.scrollTo(0, 0)")
+        _shot(driver, "force.png", tmp_path)
     engine = sa.create_engine(store_copy)
     with engine.connect() as conn:
         o = t.section55_obligations
         row = conn.execute(sa.select(o.c.responded_on, o.c.response_url, o.c.status).where(
             o.c.publication_id == REFERENCE, o.c.force_id == "norfolk")).one()
         audit = conn.execute(sa.select(t.audit.c.who, t.audit.c.action, t.audit.c.target)).all()
+        st = t.obligation_steps
+        step = conn.execute(sa.select(st.c.done_on, st.c.note, st.c.source).where(
+            st.c.publication_id == REFERENCE, st.c.force_id == "norfolk",
+            st.c.step == "home_secretary")).one()
+        up = t.recommendation_updates
+        update = conn.execute(sa.select(up.c.status, up.c.updated_on, up.c.note).where(
+            up.c.register_id == rid)).one()
     engine.dispose()
+    assert (step.done_on.isoformat(), step.note, step.source) == \
+        ("2025-10-03", "emailed <to> the Home Office", "manual")
+    assert (update.status, update.updated_on.isoformat(), update.note) == \
+        ("being progressed", "2025-11-04", "action plan agreed")
     assert (row.responded_on.isoformat(), row.response_url, row.status) == \
         ("2025-10-02", "https://example.org/norfolk-response", "responded")
-    assert [tuple(a) for a in audit] == [("Office Tester", "respond", f"{REFERENCE}/norfolk")]
+    assert [tuple(a) for a in audit] == [
+        ("Office Tester", "respond", f"{REFERENCE}/norfolk"),
+        ("Office Tester", "record_step", f"{REFERENCE}/norfolk/home_secretary"),
+        ("Office Tester", "update_recommendation", rid)]

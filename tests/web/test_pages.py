@@ -54,7 +54,7 @@ def test_force_page_grades_warning_and_findings(client: TestClient) -> None:
     html = client.get("/forces/essex").text
     assert "not comparable across PEEL inspection cycles" in html
     assert "PEEL 2023-25" in html and "PEEL 2021-22" in html
-    assert "Recommendations register" in html  # the register exists: open findings from it
+    assert "Open recommendations" in html and 'id="open-register"' in html
 
 
 def test_calendar_is_the_forces_ics(client: TestClient) -> None:
@@ -125,22 +125,45 @@ def test_writes_need_sign_in_and_csrf_and_are_audited(store_copy: str) -> None:
 
 
 def test_responses_and_register_rows_show_escaped(store_copy: str) -> None:
+    from section55.register import record_update, register_id
+    from store.responses import settle_obligation
     engine = open_store(store_copy)
+    reg = t.recommendation_register
     with engine.begin() as conn:
-        conn.execute(sa.insert(t.responses).values(
-            publication_id=REFERENCE, force_id="norfolk", url="https://example.org/norfolk.pdf",
-            local_policing_body="Police and Crime Commissioner for Norfolk", kind="pdf",
-            printed_on=date(2025, 10, 20), first_seen_on=date(2025, 10, 21), source="site"))
-        conn.execute(sa.update(t.recommendation_register).where(
-            t.recommendation_register.c.force_id == "norfolk",
-            t.recommendation_register.c.publication_id == REFERENCE).values(
-            text="Register text <i>kept</i>", status="being progressed",
-            status_on=date(2025, 11, 1)))
+        for force, printed in (("norfolk", date(2025, 10, 20)), ("essex", date(2025, 10, 30))):
+            conn.execute(sa.insert(t.responses).values(
+                publication_id=REFERENCE, force_id=force, url=f"https://example.org/{force}.pdf",
+                local_policing_body=f"Police and Crime Commissioner for {force.title()}",
+                kind="pdf", printed_on=printed, first_seen_on=printed, source="site"))
+            settle_obligation(conn, REFERENCE, force)
+        first = conn.execute(sa.select(reg).where(reg.c.force_id == "norfolk",
+                                                  reg.c.publication_id == REFERENCE)
+                             .order_by(reg.c.ref)).mappings().first()
+        conn.execute(sa.update(reg).where(reg.c.register_id == first["register_id"])
+                     .values(text="Register text <i>kept</i>"))
+        record_update(conn, first["register_id"], "being progressed", date(2025, 11, 1),
+                      "board <set up>")
+        record_update(conn, register_id(REFERENCE, "essex", first["kind"], first["ref"]),
+                      "complete", date(2025, 12, 1), None)
     with TestClient(create_app(engine)) as c:
-        assert "/api/responses" in c.get("/openapi.json").json()["paths"]
         assert c.get("/api/responses?force_id=norfolk").json()["total"] == 1
         page = c.get(f"/publications/{REFERENCE}").text
-        assert "Responses found" in page and "https://example.org/norfolk.pdf" in page
+        verdicts = dict(re.findall(r'<tr data-force="(\w+)">.*?<td class="verdict">([^<]+)</td>',
+                                   page, re.S))
+        assert verdicts == {"essex": "late", "norfolk": "on time"}
+        assert "https://example.org/norfolk.pdf" in page
+        summaries = re.findall(r"<summary>Register: ([^<]+)</summary>", page)
+        assert "41 awaiting review, 1 being progressed, 1 complete" in summaries
+        assert summaries.count("43 awaiting review") == len(summaries) - 1
         force = c.get("/forces/norfolk").text
-        assert "Recommendations register" in force and "being progressed" in force
-        assert "Register text &lt;i&gt;kept&lt;/i&gt;" in force
+        open_part = force.split('id="closed-register"')[0]
+        row = force[force.index(f'id="{first["register_id"]}"'):]
+        row = row[:row.index("</tr>")]
+        assert "being progressed (1 November 2025)" in row
+        assert "1 November 2025: being progressed: board &lt;set up&gt;" in row
+        assert "Register text &lt;i&gt;kept&lt;/i&gt;" in row
+        assert first["register_id"] in open_part and 'id="open-register"' in open_part
+        essex = c.get("/forces/essex").text
+        closed = essex[essex.index('id="closed-register"'):]
+        assert register_id(REFERENCE, "essex", first["kind"], first["ref"]) in closed
+        assert "complete (1 December 2025)" in closed
