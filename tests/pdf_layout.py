@@ -228,16 +228,17 @@ class Writer:
             shares = (shares[0],) + ((1 - shares[0]) / (len(b.rows[0]) - 1),) * (
                 len(b.rows[0]) - 1)
         widths = [base * s for s in shares]
+        head = self.bold_font if ts.bold_header else self.font
         if ts.repeat_header and len(b.rows) > 1:
-            self.need(self._row_height(b.rows[0], self.bold_font, widths)
+            self.need(self._row_height(b.rows[0], head, widths)
                       + self._row_height(b.rows[1], self.font, widths))
         for i, (cells, mark) in enumerate(zip(b.rows, b.row_marks)):
             overflow = (ts.repeat_header and i > 0 and
                         self.y - self._row_height(cells, self.font, widths) < self.style.bottom)
             if (b.split_at and i == b.split_at) or overflow:
                 self.start()
-                self._row(b.rows[0], self.bold_font, widths, None)
-            self._row(cells, self.bold_font if i == 0 else self.font, widths, mark)
+                self._row(b.rows[0], head, widths, None)
+            self._row(cells, head if i == 0 else self.font, widths, mark)
         self.y -= ts.after
 
     def _interleaved(self, b: Block) -> None:

@@ -155,8 +155,8 @@ def margin_number(number: int | str, text: str, mark: Mark = None) -> Block:
 
 def table(rows: list[tuple[str, ...]], marks: list[Mark], widths: tuple[float, ...] = (),
           split_at: int = 0, header: Mark = None) -> Block:
-    """A ruled table; the first row is the bold header (marked ``header``), repeated if
-    ``split_at`` splits it; ``marks`` mark the body rows."""
+    """A ruled table; the first row is the header (bold unless the style says not; marked
+    ``header``), repeated if ``split_at`` splits it; ``marks`` mark the body rows."""
     return Block("table", rows=tuple(rows), row_marks=(header, *marks), widths=widths,
                  split_at=split_at)
 
@@ -235,6 +235,7 @@ class TableStyle:
     widths: tuple[float, ...] = (0.6, 0.4)
     full_width: bool = False            # shares of the page's text width, not the column's
     repeat_header: bool = False         # header kept with the first row, repeated on overflow
+    bold_header: bool = True
     rules: str = "cells"                # "cells": a box a cell; "lines": each row's edges as
                                         # separate strokes; "none": set by position alone
 
