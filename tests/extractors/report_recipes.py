@@ -13,11 +13,10 @@ U+FB03 (ffi): those two are covered by string-level tests of ``clean_pages`` ins
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from tests import pdf_writer as pdf
 from tests.pdf_layout import Body, Writer, render
 from tests.pdf_writer import A4, BOLD, Heading, Marks, bullet, heading, item, para, room
+from tests.replica.catalogue import REFERENCE_RECOMMENDATIONS, REFERENCE_TITLE
 
 W, H = A4
 MARGIN = 72.0
@@ -85,18 +84,8 @@ def corrupt(data: bytes) -> bytes:
 
 # ---------------------------------------------------------------- the reference report
 
-SEED_TITLE = "How effectively do the police record crime?"
-SEED_RECOMMENDATIONS = [
-    "Forces need to improve their recording of all violent crime, in particular conduct "
-    "crimes such as harassment, stalking and controlling or coercive behaviour, and less "
-    "serious assaults.",
-    "Forces should make sure they quickly and correctly record crimes related to domestic "
-    "abuse.",
-    "Forces need to make sure all officers and staff involved in crime recording are "
-    "appropriately trained and understand their role in recording crime. They should also "
-    "make sure there is effective oversight and scrutiny of crime-recording decisions and "
-    "accuracy.",
-]
+SEED_TITLE = REFERENCE_TITLE
+SEED_RECOMMENDATIONS = REFERENCE_RECOMMENDATIONS
 
 
 def seed_report(cover_date: str = "Published: 28 August 2025") -> tuple[bytes, Marks]:
@@ -137,25 +126,15 @@ def seed_report(cover_date: str = "Published: 28 August 2025") -> tuple[bytes, M
 UNTIDY_TITLE = "Police response in the eastern region: a spotlight report"
 
 
-@dataclass
-class Expected:
-    """A finding a recipe prints, as the extractor should return it (page: where the
-    writer printed it)."""
-
-    kind: str
-    ref: str
-    text: str
-    page: int
-    force: str | None = None
-    due_by: str | None = None
-    addressee: str | None = None
+Expected = tuple[str, str, str, int, str | None, str | None, str | None]
 
 
 def untidy_report() -> tuple[bytes, list[Expected]]:
     """A report with every kind of untidiness and every layout of findings; returns the
-    PDF and the findings it prints, in order, each once, on the pages the writer printed
-    them. Unnumbered findings whose place a printed number of the same kind already holds
-    get a qualified ref ("1 (2)")."""
+    PDF and the findings it prints, in order, each once, as the extractor should return
+    them: (kind, ref, text, page the writer printed it on, force, due by, addressee).
+    Unnumbered findings whose place a printed number of the same kind already holds get a
+    qualified ref ("1 (2)")."""
     coc1 = ("The forces in the region are not answering emergency calls quickly enough, "
             "and too many victims wait for a response.")
     rec1a = "make sure that emergency calls are answered within ten seconds; and"
@@ -180,11 +159,12 @@ def untidy_report() -> tuple[bytes, list[Expected]]:
     tab1 = "The force should make sure that custody records are complete and accurate."
     tab2 = "The force should improve the oversight of its use of force in custody."
     inline = "The force should improve how it records the outcome of investigations."
-    found: list[tuple[str, str, str, dict[str, str]]] = []
+    found: list[tuple[str, str, str, str | None, str | None, str | None]] = []
 
-    def find(kind: str, ref: str, text: str, **more: str) -> tuple[str, ...]:
+    def find(kind: str, ref: str, text: str, force: str | None = None,
+             due_by: str | None = None, addressee: str | None = None) -> tuple[str, ...]:
         """Mark a finding the extractor should return (in document order)."""
-        found.append((kind, ref, text, more))
+        found.append((kind, ref, text, force, due_by, addressee))
         return ("finding", str(len(found)))
 
     body = [
@@ -262,6 +242,5 @@ def untidy_report() -> tuple[bytes, list[Expected]]:
     ]
     data, marks = report("Police response in the eastern region", body, title=UNTIDY_TITLE,
                          footer="{n}", front=cover(UNTIDY_TITLE, ["Published on 12 March 2024"]))
-    expected = [Expected(kind, ref, text, marks[("finding", str(n))], **more)
-                for n, (kind, ref, text, more) in enumerate(found, start=1)]
-    return data, expected
+    return data, [(kind, ref, text, marks[("finding", str(n))], force, due_by, addressee)
+                  for n, (kind, ref, text, force, due_by, addressee) in enumerate(found, 1)]
