@@ -54,6 +54,15 @@ def _pairs(grades: list[Grade]) -> list[tuple[str, str, int | None]]:
     return [(g.area, g.grade, g.page) for g in grades]
 
 
+def _read(data: bytes, body: str) -> list[Grade]:
+    """The grades of a PDF read with no force or cycle from the caller: no problems, and
+    every grade for ``body`` (named by the title)."""
+    grades, problems = grades_from_pdf(data, force=None, cycle=None)
+    assert problems == []
+    assert {g.force for g in grades} == {body}
+    return grades
+
+
 @pytest.fixture(scope="module")
 def spanning() -> tuple[bytes, Marks]:
     """A grade table that starts at the foot of page 2 and ends on page 3 (no header
@@ -78,13 +87,11 @@ def test_grade_table_spanning_two_pages(spanning: tuple[bytes, Marks]) -> None:
     data, marks = spanning
     printed = {area: marks[("grade", area)] for area, _ in ESSEX_2023_25}
     assert list(printed.values()) == [2, 2, 2, 3, 3, 3, 3, 3, 3]   # where the writer put them
-    grades, problems = grades_from_pdf(data, force=None, cycle=None)
-    assert problems == []
+    grades = _read(data, "essex")
     got = _pairs(grades)
     assert [(a, g) for a, g, _ in got] == [(a, g.lower()) for a, g in ESSEX_2023_25]
     pages = {a: p for a, _, p in got}
     assert pages == printed
-    assert {g.force for g in grades} == {"essex"}
     assert {g.cycle for g in grades} == {"2023-25"}
     assert grades[2].area_key == "preventing_crime"
     assert grades[7].area_key == "building_the_workforce"
@@ -112,9 +119,7 @@ def test_judgment_lines_and_sentences() -> None:
         para("Good use of resources: Outstanding"),
         para("Providing a service to victims of crime: not graded"),
     ])
-    grades, problems = grades_from_pdf(data, force=None, cycle=None)
-    assert problems == []
-    assert {g.force for g in grades} == {"norfolk"}
+    grades = _read(data, "norfolk")
     assert sorted(_pairs(grades)) == [
         ("Good use of resources", "outstanding", 3),
         ("Investigating crime", "good", 2),
@@ -189,9 +194,7 @@ def test_grade_chart_without_ruling_lines() -> None:
         para("The victim service assessment is not graded. This chart shows the graded areas "
              "of the inspection."),
     ], chart)
-    grades, problems = grades_from_pdf(data, force=None, cycle=None)
-    assert problems == []
-    assert {g.force for g in grades} == {"surrey"}
+    grades = _read(data, "surrey")
     assert sorted(_pairs(grades)) == [
         ("Investigating crime", "good", 1),
         ("Leadership and force management", "requires improvement", 1),
@@ -210,8 +213,7 @@ def test_borderless_area_grade_table_read_from_word_positions() -> None:
                       _grade_table(rows),
                       para("The rest of this report sets out our detailed findings about the "
                            "force and what it should do next.")], UNRULED)
-    grades, problems = grades_from_pdf(data, force=None, cycle=None)
-    assert problems == []
+    grades = _read(data, "essex")
     assert [(g.area, g.grade, g.area_key) for g in grades] == [
         ("Recording data about crime", "good", "recording_data_about_crime"),
         ("Preventing and deterring crime and antisocial behaviour, and reducing vulnerability",
@@ -238,9 +240,7 @@ def test_fire_pdf_round_three_questions() -> None:
                 "Service", 1),
         _grade_table(questions, header=("Question", "Grade")),
     ])
-    grades, problems = grades_from_pdf(data, force=None, cycle=None)
-    assert problems == []
-    assert {g.force for g in grades} == {"essex-fire"}
+    grades = _read(data, "essex-fire")
     assert [(g.area, g.grade) for g in grades] == [(a, g.lower()) for a, g in questions]
     assert all(g.area_key for g in grades)
 
