@@ -269,22 +269,27 @@ class Writer:
         self.need(height)
         self.mark(mark)
         top = self.y
-        x = left = self.style.margin if ts.full_width else self.x
+        x = self.style.margin if ts.full_width else self.x
         if ts.rules == "lines":
-            self.c.setLineWidth(0.5)
-            for y in (top, top - height):
-                self.c.line(left, y, left + sum(widths), y)
+            self._row_lines(x, widths, top, height)
         for lines, w in zip(wrapped, widths):
             for k, line in enumerate(lines):
                 self.draw(x + ts.inset, top - ts.drop - (k + 1) * ts.line, line, font, ts.size)
             if ts.rules == "cells":
                 self.c.rect(x, top - height, w, height)
-            elif ts.rules == "lines":
-                self.c.line(x, top, x, top - height)
             x += w
-        if ts.rules == "lines":
-            self.c.line(x, top, x, top - height)
         self.y = top - height
+
+    def _row_lines(self, left: float, widths: list[float], top: float, height: float) -> None:
+        """A row's edges as separate strokes: its top and bottom, then each column edge."""
+        edges = [left]
+        for w in widths:
+            edges.append(edges[-1] + w)
+        self.c.setLineWidth(0.5)
+        for y in (top, top - height):
+            self.c.line(left, y, edges[-1], y)
+        for x in edges:
+            self.c.line(x, top, x, top - height)
 
     def _box(self, b: Block) -> None:
         width = self.width * 0.62

@@ -28,7 +28,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import reportlab
 from reportlab.lib.pagesizes import A4, landscape
@@ -236,8 +236,8 @@ class TableStyle:
     full_width: bool = False            # shares of the page's text width, not the column's
     repeat_header: bool = False         # header kept with the first row, repeated on overflow
     bold_header: bool = True
-    rules: str = "cells"                # "cells": a box a cell; "lines": each row's edges as
-                                        # separate strokes; "none": set by position alone
+    rules: Literal["cells", "lines", "none"] = "cells"   # a box a cell; each row's edges
+                                        # as separate strokes; none (set by position alone)
 
 
 @dataclass(frozen=True)
