@@ -6,6 +6,13 @@ import sqlalchemy as sa
 metadata = sa.MetaData()
 JSONType = sa.JSON()  # JSON on PostgreSQL, JSON-in-text on SQLite
 
+
+def _publication_key(**options: bool) -> sa.Column:
+    """A table's ``publication_id``, referencing the publication (a new column each call:
+    SQLAlchemy ties a column to one table)."""
+    return sa.Column("publication_id", sa.String(300),
+                     sa.ForeignKey("publications.publication_id"), **options)
+
 publications = sa.Table(
     "publications", metadata,
     sa.Column("publication_id", sa.String(300), primary_key=True),
@@ -28,15 +35,13 @@ publications = sa.Table(
 
 publication_forces = sa.Table(
     "publication_forces", metadata,
-    sa.Column("publication_id", sa.String(300), sa.ForeignKey("publications.publication_id"),
-              primary_key=True),
+    _publication_key(primary_key=True),
     sa.Column("force_id", sa.String(80), primary_key=True),
 )
 
 documents = sa.Table(
     "documents", metadata,
-    sa.Column("publication_id", sa.String(300), sa.ForeignKey("publications.publication_id"),
-              primary_key=True),
+    _publication_key(primary_key=True),
     sa.Column("url", sa.Text, primary_key=True),
     sa.Column("kind", sa.String(10), nullable=False),
     sa.Column("language", sa.String(5), nullable=False),
@@ -51,8 +56,7 @@ documents = sa.Table(
 
 recommendations = sa.Table(
     "recommendations", metadata,
-    sa.Column("publication_id", sa.String(300), sa.ForeignKey("publications.publication_id"),
-              primary_key=True),
+    _publication_key(primary_key=True),
     sa.Column("kind", sa.String(30), primary_key=True),
     sa.Column("ref", sa.String(40), primary_key=True),
     sa.Column("force_key", sa.String(80), primary_key=True),  # force_id or '' (no NULL in PKs)
@@ -67,8 +71,7 @@ recommendations = sa.Table(
 
 grades = sa.Table(
     "grades", metadata,
-    sa.Column("publication_id", sa.String(300), sa.ForeignKey("publications.publication_id"),
-              primary_key=True),
+    _publication_key(primary_key=True),
     sa.Column("force_id", sa.String(120), primary_key=True),
     sa.Column("area", sa.String(300), primary_key=True),
     sa.Column("body_type", sa.String(10), nullable=False),
@@ -81,8 +84,7 @@ grades = sa.Table(
 
 section55_obligations = sa.Table(
     "section55_obligations", metadata,
-    sa.Column("publication_id", sa.String(300), sa.ForeignKey("publications.publication_id"),
-              primary_key=True),
+    _publication_key(primary_key=True),
     sa.Column("force_id", sa.String(80), primary_key=True),
     sa.Column("local_policing_body", sa.Text, nullable=False),
     sa.Column("lpb_type", sa.String(30)),
@@ -101,8 +103,7 @@ section55_obligations = sa.Table(
 
 responses = sa.Table(
     "responses", metadata,
-    sa.Column("publication_id", sa.String(300), sa.ForeignKey("publications.publication_id"),
-              primary_key=True),
+    _publication_key(primary_key=True),
     sa.Column("force_id", sa.String(80), primary_key=True),
     sa.Column("url", sa.Text, primary_key=True),  # '' for a manual record without a link
     sa.Column("local_policing_body", sa.Text, nullable=False),
@@ -214,8 +215,7 @@ obligation_steps = sa.Table(
 recommendation_register = sa.Table(
     "recommendation_register", metadata,
     sa.Column("register_id", sa.String(20), primary_key=True),
-    sa.Column("publication_id", sa.String(300), sa.ForeignKey("publications.publication_id"),
-              nullable=False),
+    _publication_key(nullable=False),
     sa.Column("force_id", sa.String(80), nullable=False),
     sa.Column("kind", sa.String(30), nullable=False),
     sa.Column("ref", sa.String(40), nullable=False),

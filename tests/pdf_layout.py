@@ -14,8 +14,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas
 
-from tests.pdf_writer import (BOLD, REGULAR, Block, Draw, Mark, Marks, Style, glyphs,
-                              register_fonts, wrap)
+from tests.pdf_writer import (REGULAR, Block, Draw, Mark, Marks, Style, glyphs, register_fonts,
+                              wrap)
+
+Op = tuple[float, int, float, str, str, float, str]   # y, column, x, text, font, size, align
 
 
 @dataclass
@@ -37,6 +39,7 @@ class Writer:
     notes: list[tuple[str, str]] = field(default_factory=list)
     next_note: int = 1
     first_page: int = 1                 # where the last block's first line is printed
+    held: list[Op] | None = None        # interleaved columns: strings kept to draw by row
 
     # geometry ---------------------------------------------------------------------------
     @property
@@ -51,6 +54,14 @@ class Writer:
     @property
     def top(self) -> float:
         return self.size[1] - self.style.top
+
+    @property
+    def font(self) -> str:
+        return self.style.fonts[0]
+
+    @property
+    def bold_font(self) -> str:
+        return self.style.fonts[1]
 
     @property
     def fresh(self) -> bool:
@@ -78,6 +89,8 @@ class Writer:
     def need(self, height: float) -> None:
         if self.y - height >= self.style.bottom:
             return
+        if self.held is not None:
+            raise ValueError("interleaved columns must fit in what is left of the page")
         if self.col + 1 < self.ncols:
             self.col += 1
             self.y = self.col_top
@@ -91,6 +104,9 @@ class Writer:
     def draw(self, x: float, y: float, text: str, font: str = REGULAR, size: float = 10.5,
              align: str = "left") -> None:
         """Draw one string (for covers and furniture), with the style's ligatures."""
+        if self.held is not None:
+            self.held.append((y, self.col, x, text, font, size, align))
+            return
         self.c.setFont(font, size)
         {"left": self.c.drawString, "right": self.c.drawRightString,
          "centre": self.c.drawCentredString}[align](x, y, glyphs(text, self.style.ligatures))
@@ -113,12 +129,12 @@ class Writer:
         st = self.style
         if b.kind == "heading":
             h = st.headings[b.level - 1]
-            lines = len(self.wrap(b.text, BOLD, h.size, self.width))
+            lines = len(self.wrap(b.text, self.bold_font, h.size, self.width))
             return (h.before + lines * h.size * (h.leading or st.leading) + self._after(h.size)
                     + h.after)
         size = b.font_size or st.size
         indent = self._indent(b)
-        lines = self.wrap(b.text, BOLD if b.bold else REGULAR, size,
+        lines = self.wrap(b.text, self.bold_font if b.bold else self.font, size,
                           self.width - (indent if st.wrap_indent else 0))
         return len(lines) * size * st.leading + self._after(size)
 
@@ -139,7 +155,7 @@ class Writer:
                 self.mark(mark)
                 if marker:
                     self.draw(self.x + marker_x, self.y, marker,
-                              BOLD if st.marker_bold else font, size)
+                              self.bold_font if st.marker_bold else font, size)
             self.draw(self.x + indent, self.y, line, font, size)
         return wrapped[-1] if wrapped else ""
 
@@ -162,13 +178,14 @@ class Writer:
                 self.start()
             if h.before_at_top or self.y < self.top:
                 self.y -= h.before
-            self.lines(b.text, BOLD, h.size, mark=b.mark, keep=h.keep, leading=h.leading)
+            self.lines(b.text, self.bold_font, h.size, mark=b.mark, keep=h.keep,
+                       leading=h.leading)
             if b.chapter and b.text not in dict(self.chapters):
                 self.chapters.append((b.text, self.first_page))
             self.y -= self._after(h.size) + h.after
         elif b.kind == "para":
             size = b.font_size or st.size
-            last = self.lines(b.text, BOLD if b.bold else REGULAR, size, mark=b.mark)
+            last = self.lines(b.text, self.bold_font if b.bold else self.font, size, mark=b.mark)
             if b.note:
                 self._note_mark(last, b.note)
             self.y -= self._after(size)
@@ -176,7 +193,7 @@ class Writer:
             indent, size = self._indent(b), b.font_size or st.size
             gap = -28.0 if b.kind == "margin" else (
                 indent - st.marker_gap if st.marker_gap is not None else 0.0)
-            self.lines(b.text, REGULAR, size, indent=indent, marker=b.marker,
+            self.lines(b.text, self.font, size, indent=indent, marker=b.marker,
                        marker_x=gap, mark=b.mark)
             self.y -= self._after(size)
         elif b.kind == "table":
@@ -196,6 +213,8 @@ class Writer:
                 self.start(size, b.columns or self.ncols)
         elif b.kind == "columns":
             self.ncols, self.col, self.col_top = b.columns, 0, self.y
+        elif b.kind == "interleaved":
+            self._interleaved(b)
         elif b.kind == "room":
             if self.y - st.bottom < b.points:
                 self.start()
@@ -209,17 +228,33 @@ class Writer:
             shares = (shares[0],) + ((1 - shares[0]) / (len(b.rows[0]) - 1),) * (
                 len(b.rows[0]) - 1)
         widths = [base * s for s in shares]
+        head = self.bold_font if ts.bold_header else self.font
         if ts.repeat_header and len(b.rows) > 1:
-            self.need(self._row_height(b.rows[0], BOLD, widths)
-                      + self._row_height(b.rows[1], REGULAR, widths))
+            self.need(self._row_height(b.rows[0], head, widths)
+                      + self._row_height(b.rows[1], self.font, widths))
         for i, (cells, mark) in enumerate(zip(b.rows, b.row_marks)):
             overflow = (ts.repeat_header and i > 0 and
-                        self.y - self._row_height(cells, REGULAR, widths) < self.style.bottom)
+                        self.y - self._row_height(cells, self.font, widths) < self.style.bottom)
             if (b.split_at and i == b.split_at) or overflow:
                 self.start()
-                self._row(b.rows[0], BOLD, widths, None)
-            self._row(cells, BOLD if i == 0 else REGULAR, widths, mark)
+                self._row(b.rows[0], head, widths, None)
+            self._row(cells, head if i == 0 else self.font, widths, mark)
         self.y -= ts.after
+
+    def _interleaved(self, b: Block) -> None:
+        """Each part in its own column from here, held back and then drawn a row at a time
+        (highest first, left to right within a row)."""
+        ncols, top, self.held, ends = self.ncols, self.y, [], []
+        self.ncols = b.columns
+        for self.col, part in enumerate(b.parts):
+            self.y = top
+            for block in part:
+                self.add(block)
+            ends.append(self.y)
+        held, self.held = self.held, None
+        for y, col, x, text, font, size, align in sorted(held, key=lambda op: (-op[0], op[1])):
+            self.draw(x, y, text, font, size, align)
+        self.ncols, self.col, self.y = ncols, 0, min(ends)
 
     def _row_height(self, cells: tuple[str, ...], font: str, widths: list[float]) -> float:
         ts = self.style.table
@@ -235,16 +270,30 @@ class Writer:
         self.mark(mark)
         top = self.y
         x = self.style.margin if ts.full_width else self.x
+        if ts.rules == "lines":
+            self._row_lines(x, widths, top, height)
         for lines, w in zip(wrapped, widths):
             for k, line in enumerate(lines):
                 self.draw(x + ts.inset, top - ts.drop - (k + 1) * ts.line, line, font, ts.size)
-            self.c.rect(x, top - height, w, height)
+            if ts.rules == "cells":
+                self.c.rect(x, top - height, w, height)
             x += w
         self.y = top - height
 
+    def _row_lines(self, left: float, widths: list[float], top: float, height: float) -> None:
+        """A row's edges as separate strokes: its top and bottom, then each column edge."""
+        edges = [left]
+        for w in widths:
+            edges.append(edges[-1] + w)
+        self.c.setLineWidth(0.5)
+        for y in (top, top - height):
+            self.c.line(left, y, edges[-1], y)
+        for x in edges:
+            self.c.line(x, top, x, top - height)
+
     def _box(self, b: Block) -> None:
         width = self.width * 0.62
-        lines = self.wrap(b.text, REGULAR, 10, width - 24)
+        lines = self.wrap(b.text, self.font, 10, width - 24)
         height = 14 + 16 + len(lines) * 13.5 + 10
         self.need(height + 8)
         top = self.y - 6
@@ -252,32 +301,32 @@ class Writer:
         self.c.rect(self.x, top - height, width, height, stroke=0, fill=1)
         self.c.setFillGray(0)
         y = top - 22
-        self.draw(self.x + 12, y, b.note, BOLD, 11)
+        self.draw(self.x + 12, y, b.note, self.bold_font, 11)
         y -= 6
         self.mark(b.mark)
         for line in lines:
             y -= 13.5
-            self.draw(self.x + 12, y, line, REGULAR, 10)
+            self.draw(self.x + 12, y, line, self.font, 10)
         self.y = top - height - 14
 
     def _contents(self, b: Block) -> None:
-        size, pages = b.font_size, dict(self.known)
-        dot = pdfmetrics.stringWidth(".", REGULAR, size)
+        size, pages, printed = b.font_size, dict(self.known), dict(b.rows)
+        dot = pdfmetrics.stringWidth(".", self.font, size)
         for name in b.names:
             self.need(size * 1.8)
             self.y -= size * 1.8
-            number = str(pages.get(name, 0))
-            left = self.text_width(name, REGULAR, size) + 6
-            right = pdfmetrics.stringWidth(number, REGULAR, size) + 6
+            number = printed.get(name) or str(pages.get(name, 0))
+            left = self.text_width(name, self.font, size) + 6
+            right = pdfmetrics.stringWidth(number, self.font, size) + 6
             dots = "." * max(3, int((self.width - left - right) / dot))
-            self.draw(self.x, self.y, f"{name} {dots}", REGULAR, size)
-            self.draw(self.x + self.width, self.y, number, REGULAR, size, align="right")
+            self.draw(self.x, self.y, f"{name} {dots}", self.font, size)
+            self.draw(self.x + self.width, self.y, number, self.font, size, align="right")
 
     def _note_mark(self, last_line: str, note: str) -> None:
         number = str(self.next_note)
         self.next_note += 1
-        end = self.x + pdfmetrics.stringWidth(last_line, REGULAR, self.style.size) + 1
-        self.draw(end, self.y + 5, number, REGULAR, 6)
+        end = self.x + pdfmetrics.stringWidth(last_line, self.font, self.style.size) + 1
+        self.draw(end, self.y + 5, number, self.font, 6)
         self.notes.append((number, note))
 
     def _footnotes(self) -> None:
@@ -286,8 +335,8 @@ class Writer:
         self.c.line(margin, 78, margin + 120, 78)
         y = 66.0
         for number, text in self.notes:
-            self.draw(margin, y + 3, number, REGULAR, 6)
-            self.draw(margin + 8, y, text, REGULAR, 8)
+            self.draw(margin, y + 3, number, self.font, 6)
+            self.draw(margin + 8, y, text, self.font, 8)
             y -= 11
         self.notes = []
 
@@ -297,17 +346,19 @@ Body = list[Block] | Callable[[Writer], None]
 
 def render(style: Style, blocks: Body, *, title: str, author: str = "HMICFRS",
            front: Draw | None = None, back: Draw | None = None, passes: int = 1,
-           first_note: int = 1) -> tuple[bytes, Marks]:
-    """The PDF bytes and page marks. ``front`` draws page 1 (a cover) and may start more
-    pages (contents from ``Writer.known``); the body follows on a new page; ``back``
+           first_note: int = 1, encrypt: str | None = None) -> tuple[bytes, Marks]:
+    """The PDF bytes and page marks. ``front`` draws page 1 (a cover, without the style's
+    header) and may start more pages (contents from ``Writer.known``); the body follows on
+    a new page (without a front, on page 1 under the header); ``back``
     draws after it. With ``passes=2`` the second pass knows the page total and chapters
-    (and must paginate as the first did)."""
+    (and must paginate as the first did). ``encrypt``: a user password (RC4, as reportlab
+    writes it)."""
     register_fonts()
     total, known, first_marks = 0, [], None
     data, marks = b"", {}
     for _ in range(passes):
         buf = io.BytesIO()
-        c = canvas.Canvas(buf, pagesize=style.pagesize, invariant=1)
+        c = canvas.Canvas(buf, pagesize=style.pagesize, invariant=1, encrypt=encrypt)
         c.setTitle(title)
         c.setAuthor(author)
         w = Writer(c, style, total=total, known=known, size=style.pagesize,
@@ -316,6 +367,8 @@ def render(style: Style, blocks: Body, *, title: str, author: str = "HMICFRS",
         if front:
             front(w)
             w.start()
+        elif style.header:
+            style.header(w)
         for b in (blocks if isinstance(blocks, list) else []):
             w.add(b)
         if callable(blocks):

@@ -1,22 +1,26 @@
 """The one way tests write PDFs: the vocabulary and the house styles (tests/pdf_layout.py
 lays the blocks out on a reportlab canvas and returns the bytes).
 
-Vocabulary (each returns a `Block`): ``heading`` (levels 1-3; ``chapter=True`` starts a page
-and is listed for a contents page), ``para`` (optionally bold, another size, with a
-footnote), ``item`` (a numbered or lettered item with a hanging indent), ``bullet``,
+Vocabulary (each returns a `Block`): ``heading`` (a level the style has, 1-3 by default;
+``chapter=True`` is listed for a contents page), ``para`` (optionally bold, another size,
+with a footnote), ``item`` (a numbered or lettered item with a hanging indent), ``bullet``,
 ``margin_number`` (a number in the left margin), ``table`` (ruled, wrapping cells, may split
 over pages), ``box`` (a shaded box with a bold title), ``contents`` (chapters with dot
-leaders to their pages), ``page_break``, ``new_page`` (another page size or number of
-columns: two columns, landscape), ``columns`` (more columns from the current height),
-``room`` (move down to force a split at a page foot).
+leaders to their pages, or to pages given), ``page_break``, ``new_page`` (another page size
+or number of columns: two columns, landscape), ``columns`` (more columns from the current
+height), ``interleaved`` (columns drawn row by row across all of them, the worst reading
+order), ``room`` (move down to force a split at a page foot). A newline in a text forces a
+line break there (a word split by hand, "recom-" over "mendation").
 A `Style` says how a house prints them: page size, margins, fonts, sizes, spacing, header
-and footer, ligature glyphs, hyphenated line ends. Marks are the physical 1-based page on
-which each marked block's first line is printed, so ground truth follows the layout.
+and footer, ligature glyphs, hyphenated line ends, how tables are ruled. Marks are the
+physical 1-based page on which each marked block's first line is printed, so ground truth
+follows the layout.
 
 Fonts: Bitstream Vera and Vera Bold, embedded TrueType fonts that reportlab itself ships
 (reportlab/fonts/Vera*.ttf), so a fresh machine needs nothing else; they have the fi and fl
-ligatures, curly quotes and the bullet. Helvetica (standard Type 1, not embedded) is there
-for text that should use a non-embedded font.
+ligatures, curly quotes and the bullet. A style may print in Helvetica instead
+(``fonts=("Helvetica", "Helvetica-Bold")``, standard Type 1, not embedded), and
+furniture may draw in any font. ``render(..., encrypt=password)`` writes an encrypted PDF.
 """
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import reportlab
 from reportlab.lib.pagesizes import A4, landscape
@@ -56,7 +60,13 @@ def glyphs(text: str, ligatures: bool) -> str:
 def wrap(text: str, font: str, size: float, width: float, *, ligatures: bool = False,
          hyphenate: bool = False) -> list[str]:
     """Words of ``text`` in lines no wider than ``width`` as drawn (a long word stands
-    alone); ``hyphenate`` splits a long lower-case word at a syllable-like point."""
+    alone); ``hyphenate`` splits a long lower-case word at a syllable-like point; a newline
+    always ends a line."""
+    if "\n" in text:
+        return [line for part in text.split("\n")
+                for line in wrap(part, font, size, width, ligatures=ligatures,
+                                 hyphenate=hyphenate)]
+
     def fits(line: str) -> bool:
         return pdfmetrics.stringWidth(glyphs(line, ligatures), font, size) <= width
     lines, line = [], ""
@@ -114,6 +124,7 @@ class Block:
     font_size: float = 0.0              # para, item, bullet: instead of the style's size
     bold: bool = False                  # para: in bold
     names: tuple[str, ...] = ()         # contents: the chapters listed
+    parts: tuple[tuple[Block, ...], ...] = ()   # interleaved: each column's blocks
 
 
 def heading(text: str, level: int = 1, mark: Mark = None, chapter: bool = False) -> Block:
@@ -143,9 +154,10 @@ def margin_number(number: int | str, text: str, mark: Mark = None) -> Block:
 
 
 def table(rows: list[tuple[str, ...]], marks: list[Mark], widths: tuple[float, ...] = (),
-          split_at: int = 0) -> Block:
-    """A ruled table; the first row is the bold header, repeated if ``split_at`` splits it."""
-    return Block("table", rows=tuple(rows), row_marks=(None, *marks), widths=widths,
+          split_at: int = 0, header: Mark = None) -> Block:
+    """A ruled table; the first row is the header (bold unless the style says not; marked
+    ``header``), repeated if ``split_at`` splits it; ``marks`` mark the body rows."""
+    return Block("table", rows=tuple(rows), row_marks=(header, *marks), widths=widths,
                  split_at=split_at)
 
 
@@ -154,10 +166,14 @@ def box(title: str, text: str, mark: Mark = None) -> Block:
     return Block("box", text, mark=mark, note=title)
 
 
-def contents(names: list[str], size: float = 11.0) -> Block:
+def contents(names: list[str | tuple[str, int]], size: float = 11.0) -> Block:
     """A contents list: each chapter, dot leaders, its page right-aligned (pages from the
-    previous pass, so render with ``passes=2``; 0 in the first)."""
-    return Block("contents", names=tuple(names), font_size=size)
+    previous pass, so render with ``passes=2``; 0 in the first). A (name, page) entry
+    prints that page whatever the layout does (a contents page out of step with the text,
+    or naming a chapter that is not there)."""
+    named = [n if isinstance(n, str) else n[0] for n in names]
+    printed = tuple((n[0], str(n[1])) for n in names if not isinstance(n, str))
+    return Block("contents", names=tuple(named), rows=printed, font_size=size)
 
 
 def page_break() -> Block:
@@ -174,6 +190,14 @@ def new_page(size: tuple[float, float] | None = None, columns: int = 0) -> Block
 def columns(count: int) -> Block:
     """From the current height down, ``count`` columns (the next page starts at its top)."""
     return Block("columns", columns=count)
+
+
+def interleaved(*parts: list[Block]) -> Block:
+    """From the current height, one column for each list of blocks (headings, paragraphs,
+    items, bullets), drawn row by row across all of them as some DTP output does, so the
+    content stream alternates between the columns; they must fit in what is left of the
+    page. The cursor ends below the longest column."""
+    return Block("interleaved", parts=tuple(tuple(p) for p in parts), columns=len(parts))
 
 
 def room(points: float) -> Block:
@@ -211,6 +235,9 @@ class TableStyle:
     widths: tuple[float, ...] = (0.6, 0.4)
     full_width: bool = False            # shares of the page's text width, not the column's
     repeat_header: bool = False         # header kept with the first row, repeated on overflow
+    bold_header: bool = True
+    rules: Literal["cells", "lines", "none"] = "cells"   # a box a cell; each row's edges
+                                        # as separate strokes; none (set by position alone)
 
 
 @dataclass(frozen=True)
@@ -218,6 +245,7 @@ class Style:
     """Page geometry, fonts and spacing; ``header``/``footer`` draw each page's furniture."""
 
     pagesize: tuple[float, float] = A4
+    fonts: tuple[str, str] = (REGULAR, BOLD)    # regular and bold (Helvetica: not embedded)
     margin: float = 72.0
     top: float = 72.0                   # from the page top to the first line's top
     bottom: float = 72.0
@@ -245,7 +273,7 @@ class Style:
 Draw = Callable[["Writer"], None]
 
 
-__all__ = ["A4", "BOLD", "LANDSCAPE_A4", "REGULAR", "Block", "Draw", "Heading", "Mark", "Marks", "Style",
-           "TableStyle", "box", "bullet", "columns", "contents", "glyphs", "heading", "item",
-           "margin_number", "new_page", "page_break", "para", "register_fonts", "room",
-           "table", "wrap"]
+__all__ = ["A4", "BOLD", "LANDSCAPE_A4", "REGULAR", "Block", "Draw", "Heading", "Mark", "Marks",
+           "Style", "TableStyle", "box", "bullet", "columns", "contents", "glyphs", "heading",
+           "interleaved", "item", "margin_number", "new_page", "page_break", "para",
+           "register_fonts", "room", "table", "wrap"]

@@ -1,21 +1,30 @@
-"""Grades from report PDFs (generated here with reportlab) and HTML/PDF reconciliation."""
+"""Grades from report PDFs (printed here through tests/pdf_writer.py in Helvetica, as a
+word processor's defaults would) and HTML/PDF reconciliation."""
 from __future__ import annotations
 
-import io
+from dataclasses import replace
 
 import pytest
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.pdfgen import canvas
-from reportlab.platypus import (PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
-                                TableStyle)
 
 from extractors.grades.pdf import grades_from_pdf, may_hold_grades, reconcile_grades
 from extractors.pages.report_pdf import read_pdf
 from extractors.records import Grade
+from tests import pdf_writer as pdf
+from tests.pdf_layout import render
+from tests.pdf_writer import A4, Block, Heading, Marks, heading, page_break, para, room
 
-STYLES = getSampleStyleSheet()
+MARGIN = 78.0
+TEXT_WIDTH = A4[0] - 2 * MARGIN
+# Helvetica 10 on 12, an 18 pt title, 14 and 12 pt headings, ruled tables of 10 pt cells
+# (the header row not bold)
+STYLE = pdf.Style(fonts=("Helvetica", "Helvetica-Bold"), margin=MARGIN, top=78, bottom=78,
+                  size=10, leading=1.2, after=0.3, orphans=1,
+                  headings=(Heading(18, 0, 40, after=6, leading=1.22), Heading(14, 10, 30),
+                            Heading(12, 10, 28)),
+                  table=pdf.TableStyle(size=10, line=12, pad=6, inset=6, drop=1, after=6,
+                                       widths=(300 / TEXT_WIDTH, 150 / TEXT_WIDTH),
+                                       bold_header=False, rules="lines"))
+UNRULED = replace(STYLE, table=replace(STYLE.table, rules="none"))
 
 ESSEX_2023_25 = [
     ("Recording data about crime", "Good"),
@@ -31,48 +40,58 @@ ESSEX_2023_25 = [
 ]
 
 
-def _build(story: list) -> bytes:
-    buf = io.BytesIO()
-    SimpleDocTemplate(buf, pagesize=A4).build(story)
-    return buf.getvalue()
+def _build(blocks: list[Block], style: pdf.Style = STYLE) -> tuple[bytes, Marks]:
+    return render(style, blocks, title="PEEL report")
 
 
 def _grade_table(rows: list[tuple[str, str]], header: tuple[str, str] = ("Area of policing",
-                                                                          "Grade")) -> Table:
-    data = [list(header)] + [[Paragraph(a), g] for a, g in rows]
-    table = Table(data, colWidths=[300, 150])
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
-    return table
+                                                                          "Grade")) -> Block:
+    """A ruled grade table; each row marked with its area."""
+    return pdf.table([header, *rows], [("grade", area) for area, _ in rows])
 
 
 def _pairs(grades: list[Grade]) -> list[tuple[str, str, int | None]]:
     return [(g.area, g.grade, g.page) for g in grades]
 
 
+def _read(data: bytes, body: str) -> list[Grade]:
+    """The grades of a PDF read with no force or cycle from the caller: no problems, and
+    every grade for ``body`` (named by the title)."""
+    grades, problems = grades_from_pdf(data, force=None, cycle=None)
+    assert problems == []
+    assert {g.force for g in grades} == {body}
+    return grades
+
+
 @pytest.fixture(scope="module")
-def spanning_table_pdf() -> bytes:
+def spanning() -> tuple[bytes, Marks]:
     """A grade table that starts at the foot of page 2 and ends on page 3 (no header
     repeated), after a title page."""
     return _build([
-        Paragraph("PEEL 2023–25: An inspection of Essex Police", STYLES["Title"]),
-        Paragraph("Police effectiveness, efficiency and legitimacy.", STYLES["Normal"]),
-        PageBreak(),
-        Spacer(1, 560),
-        Paragraph("Our judgments", STYLES["Heading2"]),
+        heading("PEEL 2023–25: An inspection of Essex Police", 1),
+        para("Police effectiveness, efficiency and legitimacy."),
+        page_break(),
+        room(120),
+        heading("Our judgments", 2),
         _grade_table(ESSEX_2023_25 + [("Victim service assessment", "Not graded")]),
-        Paragraph("About the inspection. We inspected the force in 2024.", STYLES["Normal"]),
+        para("About the inspection. We inspected the force in 2024."),
     ])
 
 
-def test_grade_table_spanning_two_pages(spanning_table_pdf: bytes) -> None:
-    grades, problems = grades_from_pdf(spanning_table_pdf, force=None, cycle=None)
-    assert problems == []
+@pytest.fixture(scope="module")
+def spanning_table_pdf(spanning: tuple[bytes, Marks]) -> bytes:
+    return spanning[0]
+
+
+def test_grade_table_spanning_two_pages(spanning: tuple[bytes, Marks]) -> None:
+    data, marks = spanning
+    printed = {area: marks[("grade", area)] for area, _ in ESSEX_2023_25}
+    assert list(printed.values()) == [2, 2, 2, 3, 3, 3, 3, 3, 3]   # where the writer put them
+    grades = _read(data, "essex")
     got = _pairs(grades)
     assert [(a, g) for a, g, _ in got] == [(a, g.lower()) for a, g in ESSEX_2023_25]
     pages = {a: p for a, _, p in got}
-    assert pages["Recording data about crime"] == 2
-    assert pages["Leadership and force management"] == 3
-    assert {g.force for g in grades} == {"essex"}
+    assert pages == printed
     assert {g.cycle for g in grades} == {"2023-25"}
     assert grades[2].area_key == "preventing_crime"
     assert grades[7].area_key == "building_the_workforce"
@@ -85,25 +104,22 @@ def test_caller_force_and_cycle_win(spanning_table_pdf: bytes) -> None:
 
 
 def test_judgment_lines_and_sentences() -> None:
-    pdf = _build([
-        Paragraph("PEEL 2021/22: An inspection of Norfolk Constabulary", STYLES["Title"]),
-        PageBreak(),
-        Paragraph("Summary", STYLES["Heading2"]),
-        Paragraph("We graded Norfolk Constabulary as good at investigating crime and "
-                  "adequate at responding to the public. In our 2018/19 inspection the "
-                  "force was graded as requires improvement at investigating crime.",
-                  STYLES["Normal"]),
-        PageBreak(),
-        Paragraph("Protecting vulnerable people", STYLES["Heading2"]),
-        Paragraph("Requires improvement", STYLES["Heading3"]),
-        Paragraph("The force needs to improve how it protects vulnerable people. It does not "
-                  "always identify repeat victims and it should do more.", STYLES["Normal"]),
-        Paragraph("Good use of resources: Outstanding", STYLES["Normal"]),
-        Paragraph("Providing a service to victims of crime: not graded", STYLES["Normal"]),
+    data, _ = _build([
+        heading("PEEL 2021/22: An inspection of Norfolk Constabulary", 1),
+        page_break(),
+        heading("Summary", 2),
+        para("We graded Norfolk Constabulary as good at investigating crime and adequate at "
+             "responding to the public. In our 2018/19 inspection the force was graded as "
+             "requires improvement at investigating crime."),
+        page_break(),
+        heading("Protecting vulnerable people", 2),
+        heading("Requires improvement", 3),
+        para("The force needs to improve how it protects vulnerable people. It does not "
+             "always identify repeat victims and it should do more."),
+        para("Good use of resources: Outstanding"),
+        para("Providing a service to victims of crime: not graded"),
     ])
-    grades, problems = grades_from_pdf(pdf, force=None, cycle=None)
-    assert problems == []
-    assert {g.force for g in grades} == {"norfolk"}
+    grades = _read(data, "norfolk")
     assert sorted(_pairs(grades)) == [
         ("Good use of resources", "outstanding", 3),
         ("Investigating crime", "good", 2),
@@ -116,20 +132,20 @@ def test_judgment_lines_and_sentences() -> None:
 def test_grades_read_from_the_shared_pass_alone() -> None:
     """Given the pages' text from ``read_pdf`` (the pass findings use), the grade reader
     needs no second opening of the document when no page holds a grade table."""
-    pdf = _build([
-        Paragraph("PEEL 2021/22: An inspection of Norfolk Constabulary", STYLES["Title"]),
-        PageBreak(),
-        Paragraph("We graded Norfolk Constabulary as good at investigating crime and "
-                  "adequate at responding to the public.", STYLES["Normal"]),
+    data, _ = _build([
+        heading("PEEL 2021/22: An inspection of Norfolk Constabulary", 1),
+        page_break(),
+        para("We graded Norfolk Constabulary as good at investigating crime and adequate at "
+             "responding to the public."),
     ])
-    read = read_pdf(pdf)
+    read = read_pdf(data)
     assert isinstance(read, list) and len(read) == 2
     shared, problems = grades_from_pdf(b"", force=None, cycle=None,
                                        texts=[page.text for page in read])
     assert problems == []
     assert sorted(_pairs(shared)) == [("Investigating crime", "good", 2),
                                       ("Responding to the public", "adequate", 2)]
-    assert _pairs(shared) == _pairs(grades_from_pdf(pdf, force=None, cycle=None)[0])
+    assert _pairs(shared) == _pairs(grades_from_pdf(data, force=None, cycle=None)[0])
 
 
 @pytest.mark.parametrize(("text", "holds"), [
@@ -144,15 +160,14 @@ def test_grades_are_looked_for_only_near_graded_area_words(text: str, holds: boo
 
 
 def test_four_point_pdf_rejects_adequate() -> None:
-    pdf = _build([
-        Paragraph("PEEL: Police effectiveness 2016 - An inspection of Kent Police",
-                  STYLES["Title"]),
+    data, _ = _build([
+        heading("PEEL: Police effectiveness 2016 - An inspection of Kent Police", 1),
         _grade_table([("Effectiveness", "Good"),
                       ("Investigating crime and reducing re-offending", "Adequate"),
                       ("Tackling serious and organised crime", "Requires improvement")],
                      header=("Question", "Grade")),
     ])
-    grades, problems = grades_from_pdf(pdf, force=None, cycle=None)
+    grades, problems = grades_from_pdf(data, force=None, cycle=None)
     assert {g.force for g in grades} == {"kent"}
     assert _pairs(grades) == [("Effectiveness", "good", 1),
                               ("Tackling serious and organised crime",
@@ -165,28 +180,21 @@ def test_four_point_pdf_rejects_adequate() -> None:
 
 
 def test_grade_chart_without_ruling_lines() -> None:
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4)
-    c.setFont("Helvetica-Bold", 16)
-    c.drawString(60, 800, "PEEL 2023-25: An inspection of Surrey Police")
-    c.setFont("Helvetica", 9)
-    columns = {60: "Outstanding", 160: "Good", 260: "Adequate", 360: "Requires improvement",
-               480: "Inadequate"}
-    for x, word in columns.items():
-        c.drawString(x, 740, word)
-    cells = {160: ["Investigating crime", "Protecting vulnerable", "people"],
-             260: ["Responding to the", "public"],
-             360: ["Leadership and force", "management"]}
-    for x, lines in cells.items():
-        for i, line in enumerate(lines):
-            c.drawString(x, 722 - 12 * i, line)
-    c.drawString(60, 600, "The victim service assessment is not graded. This chart shows the "
-                          "graded areas of the inspection.")
-    c.showPage()
-    c.save()
-    grades, problems = grades_from_pdf(buf.getvalue(), force=None, cycle=None)
-    assert problems == []
-    assert {g.force for g in grades} == {"surrey"}
+    """Grade words across the top of a chart, the areas set under them, no rules."""
+    chart = replace(UNRULED, margin=60, size=9,
+                    headings=(Heading(16, 0, 40, after=24),),
+                    table=replace(UNRULED.table, size=9, line=12, pad=6, inset=0, after=100,
+                                  widths=tuple(w / (A4[0] - 120)
+                                               for w in (100, 100, 100, 120, 100))))
+    data, _ = _build([
+        heading("PEEL 2023-25: An inspection of Surrey Police", 1),
+        pdf.table([("Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"),
+                   ("", "Investigating crime\nProtecting vulnerable\npeople",
+                    "Responding to the\npublic", "Leadership and force\nmanagement", "")], [None]),
+        para("The victim service assessment is not graded. This chart shows the graded areas "
+             "of the inspection."),
+    ], chart)
+    grades = _read(data, "surrey")
     assert sorted(_pairs(grades)) == [
         ("Investigating crime", "good", 1),
         ("Leadership and force management", "requires improvement", 1),
@@ -196,17 +204,16 @@ def test_grade_chart_without_ruling_lines() -> None:
 
 
 def test_borderless_area_grade_table_read_from_word_positions() -> None:
-    rows = [["Area of policing", "Grade"], ["Recording data about crime", "Good"],
-            [Paragraph("Preventing and deterring crime and antisocial behaviour, and reducing "
-                       "vulnerability"), "Requires improvement"],
-            ["Tackling fraud", "Adequate"], ["Victim service assessment", "Not graded"]]
-    pdf = _build([Paragraph("PEEL 2023-25: An inspection of Essex Police", STYLES["Title"]),
-                  Paragraph("Our judgments", STYLES["Heading2"]),
-                  Table(rows, colWidths=[300, 150]),
-                  Paragraph("The rest of this report sets out our detailed findings about "
-                            "the force and what it should do next.", STYLES["Normal"])])
-    grades, problems = grades_from_pdf(pdf, force=None, cycle=None)
-    assert problems == []
+    rows = [("Recording data about crime", "Good"),
+            ("Preventing and deterring crime and antisocial behaviour, and reducing "
+             "vulnerability", "Requires improvement"),
+            ("Tackling fraud", "Adequate"), ("Victim service assessment", "Not graded")]
+    data, _ = _build([heading("PEEL 2023-25: An inspection of Essex Police", 1),
+                      heading("Our judgments", 2),
+                      _grade_table(rows),
+                      para("The rest of this report sets out our detailed findings about the "
+                           "force and what it should do next.")], UNRULED)
+    grades = _read(data, "essex")
     assert [(g.area, g.grade, g.area_key) for g in grades] == [
         ("Recording data about crime", "good", "recording_data_about_crime"),
         ("Preventing and deterring crime and antisocial behaviour, and reducing vulnerability",
@@ -228,14 +235,12 @@ def test_fire_pdf_round_three_questions() -> None:
         ("Ensuring fairness and promoting diversity", "Requires improvement"),
         ("Managing performance and developing leaders", "Adequate"),
     ]
-    pdf = _build([
-        Paragraph("Fire and rescue service inspection 2023–25: Essex County Fire and Rescue "
-                  "Service", STYLES["Title"]),
+    data, _ = _build([
+        heading("Fire and rescue service inspection 2023–25: Essex County Fire and Rescue "
+                "Service", 1),
         _grade_table(questions, header=("Question", "Grade")),
     ])
-    grades, problems = grades_from_pdf(pdf, force=None, cycle=None)
-    assert problems == []
-    assert {g.force for g in grades} == {"essex-fire"}
+    grades = _read(data, "essex-fire")
     assert [(g.area, g.grade) for g in grades] == [(a, g.lower()) for a, g in questions]
     assert all(g.area_key for g in grades)
 

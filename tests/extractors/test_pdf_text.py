@@ -1,23 +1,21 @@
 """PDF text: the fast pypdfium2 path, furniture removal, hyphens, ligatures, layout pages."""
 from __future__ import annotations
 
-import io
-
 import pytest
-from reportlab.pdfgen import canvas
 
 from extractors.pdf.document import PdfError
 from extractors.pdf.words import Vocabulary, join_hyphenated
 from extractors.pdf.text import clean_pages, pdf_pages
 from extractors.pdf.layout import pdf_layout_pages
 from extractors.pdf.lines import pdf_line_pages
-from tests.extractors.pdf_factory import (SEED_RECOMMENDATIONS, SEED_TITLE, ReportPdf,
-                                          corrupt, seed_report, truncated, untidy_report)
+from tests.extractors.report_recipes import (SEED_RECOMMENDATIONS, SEED_TITLE, corrupt, report,
+                                             seed_report, truncated, untidy_report)
+from tests.pdf_writer import page_break, para
 
 
 @pytest.fixture(scope="module")
 def seed_pdf() -> bytes:
-    return seed_report()
+    return seed_report()[0]
 
 
 @pytest.fixture(scope="module")
@@ -118,13 +116,14 @@ def test_pdf_layout_pages_reads_columns_in_order_and_tables_as_rows(untidy_pdf: 
 
 
 def test_ligature_and_quote_characters_come_through_pdfium() -> None:
-    w = ReportPdf(header="H")
-    w.para("The \ufb01rst \ufb02ow of \u2018quoted\u2019 text is ef\ufb01cient.")
-    w.para("A second page needs the same header.")
-    w.page_break()
-    w.para("Third.")
-    text = pdf_pages(w.build())[0].text
+    data, _ = report("H", [
+        para("The \ufb01rst \ufb02ow of \u2018quoted\u2019 text is ef\ufb01cient."),
+        para("A second page needs the same header."), page_break(), para("Third.")])
+    pages = pdf_pages(data)
+    assert len(pages) == 2
+    text = pages[0].text
     assert "The first flow of \u2018quoted\u2019 text is efficient." in text
+    assert "Page" not in text                                  # the footer is gone
 
 
 @pytest.mark.parametrize("mangle", [
@@ -139,10 +138,7 @@ def test_bad_pdfs_raise_pdf_error(seed_pdf: bytes, mangle) -> None:
 
 
 def test_encrypted_pdf_raises_a_clear_error() -> None:
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, encrypt="secret")
-    c.drawString(72, 700, "locked")
-    c.showPage()
-    c.save()
+    data, _ = report("Locked", [para("locked")], encrypt="secret")
+    assert b"/Encrypt" in data
     with pytest.raises(PdfError, match="encrypted"):
-        pdf_pages(buf.getvalue())
+        pdf_pages(data)

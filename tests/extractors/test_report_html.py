@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from extractors.pages.report_html import extract_report_html
-from tests.extractors.pdf_factory import SEED_RECOMMENDATIONS, SEED_TITLE
+from tests.extractors.report_recipes import SEED_RECOMMENDATIONS, SEED_TITLE
 
 R1, R2, R3 = SEED_RECOMMENDATIONS
 CHROME = """<header class="site"><a href="/">HMICFRS</a><nav><ul><li><a href="/publications/">

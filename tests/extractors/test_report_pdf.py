@@ -1,26 +1,31 @@
 """PDF reports made untidy on purpose; HTML and PDF reconciled; the recommendations table."""
 from __future__ import annotations
 
-import io
 from dataclasses import replace
 from datetime import date
 
 import pytest
-from reportlab.pdfgen import canvas
 
 from extractors.findings.reconcile import reconcile_dates, reconcile_findings
 from extractors.pages.report_html import extract_report_html
 from extractors.pages.report_pdf import extract_report_pdf
 from schemas.common import validate_rows
 from schemas.recommendations import RecommendationsSchema
-from tests.extractors.pdf_factory import (SEED_RECOMMENDATIONS, SEED_TITLE, UNTIDY_TITLE,
-                                          corrupt, seed_report, truncated, untidy_report)
+from tests.extractors.report_recipes import (LINE, MARGIN, SEED_RECOMMENDATIONS, SEED_TITLE,
+                                             UNTIDY_TITLE, W, corrupt, label, report,
+                                             seed_report, truncated, untidy_report)
 from tests.extractors.test_report_html import SEED_MARKUPS, page
+from tests.pdf_writer import bullet, heading, interleaved, page_break, para, room, table
 
 
 @pytest.fixture(scope="module")
-def seed_pdf() -> bytes:
+def seed() -> tuple[bytes, dict]:
     return seed_report()
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(seed) -> bytes:
+    return seed[0]
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +33,10 @@ def untidy():
     return untidy_report()
 
 
-def test_reference_report_pdf_yields_its_three_recommendations(seed_pdf: bytes) -> None:
-    result = extract_report_pdf(seed_pdf, "https://assets/uploads/report.pdf")
+def test_reference_report_pdf_yields_its_three_recommendations(seed) -> None:
+    data, marks = seed
+    assert (marks[("summary",)], [marks[("rec", n)] for n in (1, 2, 3)]) == (3, [4, 4, 4])
+    result = extract_report_pdf(data, "https://assets/uploads/report.pdf")
     assert result.kind == "report_pdf"
     assert [(f.kind, f.ref, f.text) for f in result.recommendations] == [
         ("recommendation", str(i), text) for i, text in enumerate(SEED_RECOMMENDATIONS, 1)]
@@ -41,19 +48,21 @@ def test_reference_report_pdf_yields_its_three_recommendations(seed_pdf: bytes) 
 
 
 def test_month_only_cover_date_is_left_empty() -> None:
-    result = extract_report_pdf(seed_report(cover_date="August 2025"), "r.pdf")
+    result = extract_report_pdf(seed_report(cover_date="August 2025")[0], "r.pdf")
     assert result.publication.published_on is None
     assert len(result.recommendations) == 3
 
 
 def test_untidy_report_gives_every_finding_once_word_for_word(untidy) -> None:
     data, expected = untidy
+    # where the writer printed them: one item runs from page 5 onto 6, page 7 has two
+    # columns, page 8 a ruled table
+    assert [e[3] for e in expected] == [4, 4, 4, 4, 4, 5, 5, 6, 6, 6, 6, 7, 7, 8, 8, 8]
     result = extract_report_pdf(data, "r.pdf")
     got = [(f.kind, f.ref, f.text, f.page, f.force,
             f.due_by.isoformat() if f.due_by else None, f.addressee)
            for f in result.recommendations]
-    assert got == [(e.kind, e.ref, e.text, e.page, e.force, e.due_by, e.addressee)
-                   for e in expected]
+    assert got == expected
     assert result.problems == []
     assert result.publication.title == UNTIDY_TITLE
     assert result.publication.published_on == date(2024, 3, 12)
@@ -80,12 +89,10 @@ def test_bad_pdf_is_a_problem_not_an_exception(seed_pdf: bytes, mangle) -> None:
 
 
 def test_encrypted_pdf_is_a_problem() -> None:
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, encrypt="secret")
-    c.drawString(72, 700, "Recommendations")
-    c.showPage()
-    c.save()
-    result = extract_report_pdf(buf.getvalue(), "x.pdf")
+    data, _ = report("Locked", [label("Recommendations"), para(SEED_RECOMMENDATIONS[1])],
+                     encrypt="secret")
+    result = extract_report_pdf(data, "x.pdf")
+    assert result.recommendations == [] and len(result.problems) == 1
     assert "encrypted" in result.problems[0].reason
 
 
@@ -180,51 +187,65 @@ def test_missing_column_rejects_every_row(untidy) -> None:
     assert all(why == "column_in_dataframe failed" for _, why in rejected)
 
 
-def _table_report(lines_left: int) -> tuple[bytes, list[str], list[int]]:
-    from tests.extractors.pdf_factory import ReportPdf
-
-    texts = ["The force should make sure that custody records are complete and accurate, and "
-             "that every detainee is told of their rights in a language they understand.",
-             "The force should improve the oversight of its use of force in custody.",
-             "The force should review how it records strip searches of children."]
-    w = ReportPdf(header="Custody inspection")
-    w.heading("Custody", 1)
-    w.para("We inspected custody suites in the force.")
-    w.page_break()
-    w.heading("Areas for improvement", 2)
-    w.to_bottom(lines_left)
-    w.table([["Area for improvement"]] + [[t] for t in texts], [440])
-    w.para("We will check progress at our next inspection.")
-    return w.build(), texts, w.row_pages[1:]
+CUSTODY = ["The force should make sure that custody records are complete and accurate, and "
+           "that every detainee is told of their rights in a language they understand.",
+           "The force should improve the oversight of its use of force in custody.",
+           "The force should review how it records strip searches of children."]
 
 
-@pytest.mark.parametrize(("lines_left", "row_pages"), [(1, [3, 3, 3]), (5, [2, 3, 3]),
-                                                      (7, [2, 2, 3])],
-                         ids=["header-stranded", "two-rows-carried", "last-row-carried"])
-def test_a_table_cut_by_a_page_break_is_stitched(lines_left: int, row_pages: list[int]) -> None:
-    data, texts, pages = _table_report(lines_left)
-    assert pages == row_pages                   # where the generator put the rows
+def _table_report(points_left: float, rules: str = "lines") -> tuple[bytes, dict]:
+    """A one-column table of areas for improvement from ``points_left`` above the foot of
+    page 2 (rows 34, 20 and 20 points high under a 20-point header; no header repeated)."""
+    marks = [("row", str(n)) for n in range(len(CUSTODY))]
+    return report("Custody inspection", [
+        heading("Custody", 1), para("We inspected custody suites in the force."), page_break(),
+        heading("Areas for improvement", 2), room(points_left),
+        table([("Area for improvement",)] + [(t,) for t in CUSTODY], marks,
+              widths=(440 / (W - 2 * MARGIN),), header=("header",)),
+        para("We will check progress at our next inspection.")], rules=rules)
+
+
+@pytest.mark.parametrize(("points_left", "header_page", "row_pages"), [
+    (10, 3, [3, 3, 3]), (2 * LINE, 2, [3, 3, 3]), (4 * LINE, 2, [2, 3, 3]),
+    (6 * LINE, 2, [2, 2, 3])],
+    ids=["whole-table-carried", "header-stranded", "two-rows-carried", "last-row-carried"])
+def test_a_table_cut_by_a_page_break_is_stitched(points_left: float, header_page: int,
+                                                 row_pages: list[int]) -> None:
+    data, marks = _table_report(points_left)
+    pages = [marks[("row", str(n))] for n in range(len(CUSTODY))]
+    assert (marks[("header",)], pages) == (header_page, row_pages)   # where the writer put them
     result = extract_report_pdf(data, "t.pdf")
     assert [(f.kind, f.text, f.page) for f in result.recommendations] == [
-        ("area_for_improvement", t, p) for t, p in zip(texts, pages)]
+        ("area_for_improvement", t, p) for t, p in zip(CUSTODY, pages)]
     assert result.problems == []
 
 
-def test_a_finding_running_from_one_column_into_the_next() -> None:
-    from tests.extractors.pdf_factory import ReportPdf
-
-    w = ReportPdf(header="Custody inspection")
-    w.heading("Custody", 1)
-    w.para("We inspected custody suites in the force.")
-    w.two_columns(
-        [("heading", "Areas for improvement"),
-         ("para", "We found several things the force should look at again. " * 3),
-         ("item", "The force should improve the recording of the reasons")],
-        [("para", "for using force on detainees in custody."),
-         ("item", "The force should make sure that cells are clean."),
-         ("heading", "Good practice"), ("para", "Staff treated detainees with respect.")])
-    result = extract_report_pdf(w.build(), "c.pdf")
+@pytest.mark.xfail(strict=True, reason="product: a page drawing fewer than four paths is not "
+                   "read as ruled (extractors/pdf/lines.py, count_paths(4) >= 4), so three "
+                   "rows boxed one box a row after a stranded header run into one finding")
+def test_rows_boxed_one_box_a_row_after_a_stranded_header_stay_rows() -> None:
+    data, marks = _table_report(2 * LINE, rules="cells")
+    assert marks[("header",)] == 2 and marks[("row", "0")] == 3
+    result = extract_report_pdf(data, "t.pdf")
     assert [(f.kind, f.text, f.page) for f in result.recommendations] == [
-        ("area_for_improvement", "The force should improve the recording of the reasons for "
-         "using force on detainees in custody.", 2),
+        ("area_for_improvement", t, 3) for t in CUSTODY]
+
+
+def test_a_finding_running_from_one_column_into_the_next() -> None:
+    first = ("The force should improve the recording of the reasons for using force on "
+             "detainees in custody.")
+    data, marks = report("Custody inspection", [
+        heading("Custody", 1), para("We inspected custody suites in the force."), page_break(),
+        interleaved(
+            [heading("Areas for improvement", 3),
+             para("We found several things the force should look at again. " * 3),
+             bullet("The force should improve the recording of the reasons", ("afi", "1"))],
+            [para("for using force on detainees in custody."),
+             bullet("The force should make sure that cells are clean.", ("afi", "2")),
+             heading("Good practice", 3), para("Staff treated detainees with respect.")])])
+    assert (marks[("afi", "1")], marks[("afi", "2")]) == (2, 2)
+    result = extract_report_pdf(data, "c.pdf")
+    assert [(f.kind, f.text, f.page) for f in result.recommendations] == [
+        ("area_for_improvement", first, 2),
         ("area_for_improvement", "The force should make sure that cells are clean.", 2)]
+    assert result.problems == []
