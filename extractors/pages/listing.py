@@ -43,15 +43,41 @@ def parse_listing(html: bytes, base_url: str, urls: SiteUrls, *,
         return [], None
     base_url = _base_href(root, base_url)
     main = main_region(root)
-    items = _items_with_links(main, _publication_links(main, base_url, urls))
+    items = _items_with_links(main, _publication_links(main, base_url, urls), base_url, urls)
     body = root.find("body")
     if not items and body is not None and main is not body:  # a <main> that misses the list
-        items = _items_with_links(body, _publication_links(body, base_url, urls))
+        items = _items_with_links(body, _publication_links(body, base_url, urls), base_url,
+                                  urls)
     return items, next_page(root, base_url, urls)
 
 
-def _items_with_links(main: HtmlElement, links: list[_Link]) -> list[ListingItem]:
-    """The items, each with the other same-site pages its container links to."""
+def _file_items(main: HtmlElement, links: list[_Link], base_url: str,
+                urls: SiteUrls) -> list[_Link]:
+    """Links to report files (PDFs) that stand for an item of their own: in the main
+    content, their item (list item, article, table row, else the heading's block) holds
+    no page link (an item's own 'PDF' link is not an item)."""
+    out = []
+    for anchor in main.iter("a"):
+        url = urls.resolve(anchor.get("href") or "", base_url)
+        file_id = urls.file_id(url) if url else None
+        if not file_id or off_main(anchor, main, strict=True):
+            continue
+        block = next((n for n in anchor.iterancestors() if n.tag in ("li", "article", "tr")),
+                     None)
+        if block is None and _in_heading(anchor):
+            block = next((n for n in anchor.iterancestors() if n.tag in _HEADING_TAGS),
+                         anchor).getparent()
+        if block is not None and block is not main and \
+                not any(_contains(block, link.anchor) for link in links):
+            out.append(_Link(anchor, url, file_id))
+    return out
+
+
+def _items_with_links(main: HtmlElement, links: list[_Link], base_url: str,
+                      urls: SiteUrls) -> list[ListingItem]:
+    """The items, each with the other same-site pages its container links to; an item
+    whose only link is a report file (a PDF listed straight) is an item too."""
+    links = links + _file_items(main, links, base_url, urls)
     items, containers = _listing_items(main, _title_links(links))
     for item, container in zip(items, containers):
         item.other_links = list(dict.fromkeys(

@@ -37,8 +37,10 @@ def check_site(shape: GenSite) -> None:
                       if q["stage"] in _LOUD]
     truth = shape.loaded
     assert report.status == "completed", report.lines()
-    assert {pid: (r["title"], r["published_on"]) for pid, r in got.items()} == \
-        {p.pid: (p.title, p.published_on) for p in truth}, quarantine
+    loaded = {pid: (r["title"], r["published_on"]) for pid, r in got.items()}
+    wanted = {p.pid: (p.title, p.published_on) for p in truth}
+    assert loaded == wanted, (set(loaded.items()) ^ set(wanted.items()), quarantine,
+                              report.lines())
     assert quarantine == []
     assert forces == {(p.pid, fid) for p in truth for fid, _ in p.forces}
     assert {pid: sorted(r["publication_types"]) for pid, r in got.items()

@@ -131,7 +131,7 @@ def _pdf(pub: GenPub) -> bytes:
     number = {k: 0 for k in _SINGULAR}
     for f in pub.findings:
         number[f.kind] += 1
-        lines += [f"{_SINGULAR[f.kind]} {number[f.kind]}", f.text]
+        lines.append(f"{_SINGULAR[f.kind]} {number[f.kind]}: {f.text}")
     return tiny_pdf(pub.title, lines)
 
 
