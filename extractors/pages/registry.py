@@ -82,6 +82,10 @@ def as_publication(extraction: Extraction, url: str) -> None:
     if not pub.forces and not pub.fire_services and pub.title:
         named = forces_named_in(pub.title)
         pub.forces, pub.other_bodies = named.force_ids, named.other_bodies
+    if extraction.kind == "report_pdf" and pub.published_on is None:
+        extraction.problems.append(Problem(
+            "extract", "no publication date printed in the report PDF the listing links to "
+            "straight", {"title": pub.title}, url))
     own = DocumentLink(url, "pdf" if extraction.kind == "report_pdf" else "html", "en",
                        pub.title)
     pub.documents = [own] + [d for d in pub.documents if d.url != url]
