@@ -49,7 +49,7 @@ def check_site(shape: GenSite) -> None:
     assert findings == Counter((p.pid, f.kind, f.text) for p in truth for f in p.findings)
     assert grades == {(p.pid, area, grade.lower()) for p in truth for area, grade in p.grades}
     welsh = {(pid, url, lang) for pid, url, lang in documents if lang == "cy"}
-    assert welsh == {(p.pid, p.welsh_pdf.lstrip("/"), "cy") for p in truth if p.welsh}
+    assert welsh == {(p.pid, p.welsh_doc.lstrip("/"), "cy") for p in truth if p.welsh}
 
 
 @settings(max_examples=25, derandomize=True, deadline=None, database=None,

@@ -68,7 +68,7 @@ class GenPub:
     date_form: int
     types: tuple[str, ...]
     findings: tuple[Finding, ...]
-    welsh: bool
+    welsh: str   # '' (none), 'pdf' (a Welsh PDF) or 'html' (a Welsh HTML version)
 
     @property
     def slug(self) -> str:
@@ -111,8 +111,11 @@ class GenPub:
                 }.get(self.family, ())
 
     @property
-    def welsh_pdf(self) -> str:
-        return f"/uploads/{self.slug}-cymraeg.pdf"
+    def welsh_doc(self) -> str:
+        """The Welsh version's path (the landing page offers it, the listing item links
+        it as 'Cymraeg')."""
+        return f"/uploads/{self.slug}-cymraeg.pdf" if self.welsh == "pdf" else \
+            f"/publication-html/{self.slug}-cymraeg/"
 
 
 @dataclass(frozen=True)
@@ -166,7 +169,8 @@ def gen_pub(draw: st.DrawFn, n: int, families: tuple[str, ...] = FAMILIES) -> Ge
                   draw(st.sampled_from(VALUES)), draw(st.integers(0, len(date_forms(day)) - 1)),
                   tuple(draw(st.lists(st.sampled_from(TYPES), min_size=1, max_size=2,
                                       unique=True))),
-                  _findings(draw, family, n, who), family == "landing" and draw(st.booleans()))
+                  _findings(draw, family, n, who),
+                  draw(st.sampled_from(("", "pdf", "html"))) if family == "landing" else "")
 
 
 @st.composite

@@ -89,7 +89,8 @@ def findings_html(findings: tuple[Finding, ...]) -> str:
 def _landing(shape: GenSite, pub: GenPub) -> str:
     files = f'<li><a href="{_html_version(pub)}">{escape(pub.title)} (HTML)</a></li>'
     if pub.welsh:
-        files += f'<li><a href="{pub.welsh_pdf}">Adroddiad llawn: Cymraeg (PDF document)</a></li>'
+        kind = "PDF document" if pub.welsh == "pdf" else "HTML"
+        files += f'<li><a href="{pub.welsh_doc}">Adroddiad llawn: Cymraeg ({kind})</a></li>'
     return _wrap(shape, pub.title, f"<h1>{escape(pub.title)}</h1>{_fields(pub)}"
                  f"<h2>Get the report</h2><ul>{files}</ul>",
                  welsh=f"/cy{pub.path}" if pub.welsh else "")
@@ -140,7 +141,8 @@ def _listing(shape: GenSite, page: int, pages: int) -> str:
     items = "".join(f'<li><h3><a href="{p.path}">{escape(p.title)}</a></h3>'
                     f'<time datetime="{p.published_on.isoformat()}">'
                     f"{p.published_on.day} {p.published_on:%B %Y}</time>"
-                    + (f' <a href="/cy{p.path}" lang="cy">Cymraeg</a>' if p.welsh else "")
+                    + (f' <a href="{p.welsh_doc if p.welsh == "html" else "/cy" + p.path}"'
+                       ' lang="cy">Cymraeg</a>' if p.welsh else "")
                     + "</li>" for p in chunk)
     nxt = f'<a rel="next" href="/publications/page/{page + 1}/">Next</a>' if page < pages else ""
     return _wrap(shape, "Publications", f"<h1>Publications</h1><ul>{items}</ul>{nxt}")
@@ -184,8 +186,14 @@ def build(shape: GenSite) -> Site:
             if p.welsh:
                 html[f"/cy{p.path}"] = _wrap(shape, "Arolygiad", "<h1>Arolygiad</h1><p>Cyhoeddwyd"
                                              " ar: " + p.published_on.isoformat() + "</p>")
-                files[p.welsh_pdf] = tiny_pdf("Arolygiad o ymateb yr heddlu",
-                                              ["Cyhoeddwyd: " + p.published_on.isoformat()])
+                if p.welsh == "pdf":
+                    files[p.welsh_doc] = tiny_pdf("Arolygiad o ymateb yr heddlu",
+                                                  ["Cyhoeddwyd: " + p.published_on.isoformat()])
+                else:
+                    html[p.welsh_doc] = _wrap(shape, "Arolygiad", (
+                        '<article lang="cy"><h1>Arolygiad o ymateb yr heddlu</h1><p>Cyhoeddwyd '
+                        f"ar: {p.published_on.isoformat()}</p><h2>Argymhellion</h2><p>Dylai'r "
+                        "heddlu ateb galwadau yn brydlon.</p></article>"))
         else:
             html[p.path] = _report(shape, p)
     for path, text in html.items():
