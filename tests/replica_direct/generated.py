@@ -177,10 +177,9 @@ def gen_pub(draw: st.DrawFn, n: int, families: tuple[str, ...] = FAMILIES) -> Ge
 def gen_site(draw: st.DrawFn) -> GenSite:
     count = draw(st.integers(2, 6))
     pubs = tuple(draw(gen_pub(n)) for n in range(count))
-    frs21 = [p.slug for p in pubs if p.family == "frs21"]
-    if len(frs21) != len(set(frs21)):  # one 2021 effectiveness page per service
-        pubs = tuple(p for i, p in enumerate(pubs) if p.family != "frs21" or
-                     p.slug not in {q.slug for q in pubs[:i] if q.family == "frs21"})
+    # one FRS assessment page per service and family (the others' ids carry their number)
+    pubs = tuple({p.pid: p for p in reversed(pubs)}[pid] for pid in dict.fromkeys(
+        p.pid for p in pubs))
     news_only = draw(st.none() | gen_pub(count, ("peel", "frs23")))
     if news_only is not None and news_only.pid in {p.pid for p in pubs}:
         news_only = None
