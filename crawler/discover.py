@@ -26,8 +26,8 @@ class ListingItem(Protocol):
 
 # (page bytes, its URL, the charset the server declared) -> (items, next page URL or None)
 ReadListing = Callable[[bytes, str, "str | None"], tuple[Sequence[Any], "str | None"]]
-# (page bytes, its URL, charset) -> (publication page URLs, pages to read next)
-ReadLinks = Callable[[bytes, str, "str | None"], tuple[list[str], list[str]]]
+# (page bytes, its URL, charset) -> (publication page URLs, item pages to read, next page)
+ReadLinks = Callable[[bytes, str, "str | None"], tuple[list[str], list[str], "str | None"]]
 
 
 class DiscoveryError(RuntimeError):
@@ -123,28 +123,53 @@ class SourceResult:
     pages: int = 0
     served: bool = True   # False: the site does not serve it (404 / 410 on its first page)
     errors: list[str] = field(default_factory=list)
+    stopped: str = ""     # why the walk stopped before the last page ('' at the last page)
 
 
 def walk_source(client: PoliteClient, name: str, start: str, read_links: ReadLinks, *,
                 max_pages: int) -> SourceResult:
-    """Read a source from ``start``: each page read gives publication URLs and further
-    pages (next listing page, news items, child sitemaps), up to ``max_pages`` pages."""
+    """Read a source from ``start``, page by page (a news feed's later pages, a hub, a
+    sitemap index): each page gives publication URLs, item pages (news items, child
+    sitemaps: read for their publication URLs) and its next page.
+
+    The walk is bounded: at most ``max_pages`` pages, and it stops at a page whose item
+    pages are all known (each answered 304: read on an earlier night, so the pages after
+    it are older still)."""
     out = SourceResult(name)
-    queue, seen = [start], set()
-    while queue and out.pages < max_pages:
-        url = queue.pop(0)
-        if url in seen:
-            continue
-        seen.add(url)
-        fetched = client.fetch(url, expect=("html", "xml"))
+    page_url: str | None = start
+    seen: set[str] = set()
+    while page_url and page_url not in seen:
+        if out.pages >= max_pages:
+            out.stopped = f"stopped at the page limit ({max_pages})"
+            break
+        seen.add(page_url)
+        fetched = client.fetch(page_url, expect=("html", "xml"))
         if not fetched.ok or fetched.body is None:
-            if url == start and fetched.status in (404, 410):
+            if page_url == start and fetched.status in (404, 410):
                 out.served = False
-                return out
-            out.errors.append(f"{name}: {url} unavailable: {fetched.error}")
-            continue
+            else:
+                out.errors.append(f"{name}: {page_url} unavailable: {fetched.error}")
+            return out
         out.pages += 1
-        found, more = read_links(fetched.body, fetched.final_url, fetched.charset)
-        out.urls += [u for u in found if u not in out.urls]
-        queue += [u for u in more if u not in seen]
+        found, items, next_url = read_links(fetched.body, fetched.final_url, fetched.charset)
+        _add(out, found)
+        fresh = 0
+        for item in items:
+            if item in seen:
+                continue
+            seen.add(item)
+            got = client.fetch(item, expect=("html", "xml"))
+            if not got.ok or got.body is None:
+                out.errors.append(f"{name}: {item} unavailable: {got.error}")
+                continue
+            fresh += int(not got.not_modified)
+            _add(out, read_links(got.body, got.final_url, got.charset)[0])
+        if items and not fresh and next_url:
+            out.stopped = f"stopped at known items (page {out.pages})"
+            break
+        page_url = next_url
     return out
+
+
+def _add(out: SourceResult, found: list[str]) -> None:
+    out.urls += [u for u in found if u not in out.urls]

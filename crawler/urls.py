@@ -196,6 +196,16 @@ class SiteUrls:
             return None
         return "--".join(segments)
 
+    def file_id(self, url: str) -> str | None:
+        """A stable, host-independent publication id for a report file a listing links to
+        straight ('/uploads/x.pdf' on any host -> 'uploads--x.pdf'); None for pages and for
+        files that are not report files (PDFs)."""
+        path = self.site_path(url)
+        if path is None or not path.lower().endswith(".pdf"):
+            return None
+        segments = [unquote(s).strip().lower() for s in path.split("/") if s.strip()]
+        return "--".join(segments) or None
+
     def report_id(self, url: str) -> str | None:
         """``page_id`` for pages of the report families only (what a news item, a hub or
         a sitemap links to that is a publication, not any page of the site)."""

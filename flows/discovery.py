@@ -21,12 +21,13 @@ from flows.work import PublicationWork, RunContext
 from store import queries
 from store import repository as repo
 
-# name -> (site path of its first page, pages read at most per run)
-SOURCES: dict[str, tuple[str, int]] = {
-    "news": ("/news/news-feed/", 12),        # the first page and its news items
-    "peel-hub": ("/peel-assessments/", 1),
-    "frs-hub": ("/frs-assessments/", 1),
-    "sitemap": ("/sitemap.xml", 6),
+# name -> site path of its first page (each is walked page by page, at most
+# ``Settings.source_pages`` pages a run, stopping at known items: crawler.discover)
+SOURCES: dict[str, str] = {
+    "news": "/news/news-feed/",          # paged as /news/page/<n>/, items link reports
+    "peel-hub": "/peel-assessments/",
+    "frs-hub": "/frs-assessments/",
+    "sitemap": "/sitemap.xml",
 }
 
 
@@ -39,6 +40,7 @@ class DiscoveryReport:
     failures: list[str] = field(default_factory=list)
     listed: int = 0
     sources: dict[str, int] = field(default_factory=dict)
+    unserved: dict[str, str] = field(default_factory=dict)  # source -> day it answered 404
 
 
 def in_slice(publication_id: str, as_of: date, days: int) -> bool:
@@ -59,6 +61,7 @@ def select(ctx: RunContext, *, mode: str, since: date | None, until: date | None
         docs = repo.documents_by_publication(conn)
         changing = queries.still_changing(conn, s.as_of, s.settle_days)
         before = queries.last_source_counts(conn)
+        unserved = queries.last_unserved_sources(conn)
     result = discover(ctx.client, ctx.urls, set(stored) | set(rejected),
                       read_listing=read_listing)
     _listing_lines(result, report)
@@ -87,7 +90,7 @@ def select(ctx: RunContext, *, mode: str, since: date | None, until: date | None
             works.append(PublicationWork(pid, _with_slash(item.url), listed=item,
                                          rejected_sha256=rejected.get(pid)))
     for name in s.sources if mode != "backfill" else ():
-        found = _source(ctx, name, read_links, report, before)
+        found = _source(ctx, name, read_links, report, before, unserved)
         for url in found:
             pid = ctx.urls.report_id(url)
             if pid and pid not in taken and pid not in stored and pid not in rejected:
@@ -114,23 +117,41 @@ def _listing_lines(result: DiscoveryResult, report: DiscoveryReport) -> None:
 
 
 def _source(ctx: RunContext, name: str, read_links: Any, report: DiscoveryReport,
-            before: dict[str, int]) -> list[str]:
+            before: dict[str, int], unserved: dict[str, str]) -> list[str]:
+    """One other way in. A source the site answered 404 for is asked again only every
+    ``unserved_retry_days`` (one request then, none on the nights between)."""
     if name not in SOURCES:
         report.lines.append(f"source {name}: unknown (known: {', '.join(SOURCES)})")
         return []
-    path, pages = SOURCES[name]
-    got: SourceResult = walk_source(ctx.client, name, ctx.settings.site + path, read_links,
-                                    max_pages=pages)
+    s = ctx.settings
+    last = _day(unserved.get(name))
+    if last is not None and last <= s.as_of < last + timedelta(days=s.unserved_retry_days):
+        report.unserved[name] = last.isoformat()
+        report.lines.append(f"source {name}: not served by the site (404 on {last}); asked "
+                            f"again from {last + timedelta(days=s.unserved_retry_days)}")
+        return []
+    got: SourceResult = walk_source(ctx.client, name, s.site + SOURCES[name], read_links,
+                                    max_pages=s.source_pages)
     if not got.served:
-        report.lines.append(f"source {name}: not served by the site")
+        report.unserved[name] = s.as_of.isoformat()
+        report.lines.append(f"source {name}: not served by the site (404); asked again from "
+                            f"{s.as_of + timedelta(days=s.unserved_retry_days)}")
         return []
     report.sources[name] = len(got.urls)
-    report.lines.append(f"source {name}: {len(got.urls)} publications on {got.pages} pages")
+    report.lines.append(f"source {name}: {len(got.urls)} publications on {got.pages} pages"
+                        + (f" ({got.stopped})" if got.stopped else ""))
     report.lines += got.errors
     if not got.urls and before.get(name):
         report.lines.append(f"source {name} showed {before[name]} publications last run and "
                             f"none now: check the site")
     return got.urls
+
+
+def _day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def _complete(documents: list[dict[str, Any]]) -> bool:

@@ -172,7 +172,7 @@ def _discovery_lines(ctx: RunContext, works: list[PublicationWork], total: LoadS
     if report is None:
         return
     total.discovery += report.lines
-    total.sources = dict(report.sources)
+    total.sources, total.unserved = dict(report.sources), dict(report.unserved)
     missed = [w.publication_id for w in works if w.listed is not None
               and w.outcome in (Outcome.QUARANTINED, Outcome.FAILED)]
     if missed:

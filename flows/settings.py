@@ -27,6 +27,8 @@ class Settings:
     settle_days: int = 90       # keep re-reading a publication this long after its deadline
     revalidate_days: int = 30   # every stored page is re-read at least this often
     sources: tuple[str, ...] = ("news", "peel-hub", "frs-hub", "sitemap")  # other ways in
+    source_pages: int = 10          # pages of a source (news feed...) read at most a run
+    unserved_retry_days: int = 7    # a source that answered 404 is asked again this often
     batch_size: int = 25
     user_agent: str | None = None
     global_rate_limit: str | None = None  # name of a Prefect global concurrency limit
@@ -61,6 +63,8 @@ def resolve_settings(*, site: str | None = None, db: str | None = None,
         revalidate_days=max(1, int(env.get("HMICFRS_REVALIDATE_DAYS", "30"))),
         sources=tuple(s.strip() for s in env.get(
             "HMICFRS_SOURCES", "news,peel-hub,frs-hub,sitemap").split(",") if s.strip()),
+        source_pages=max(1, int(env.get("HMICFRS_SOURCE_PAGES", "10"))),
+        unserved_retry_days=max(1, int(env.get("HMICFRS_UNSERVED_RETRY_DAYS", "7"))),
         user_agent=env.get("HMICFRS_USER_AGENT"),
         global_rate_limit=env.get("HMICFRS_PREFECT_RATE_LIMIT") or None,
     )

@@ -88,7 +88,7 @@ def fetch_pages_step(ctx: RunContext, works: list[PublicationWork]) -> list[Publ
             work.problems.append(Problem(Stage.FETCH, "disallowed by robots.txt", {},
                                          work.landing_url))
             continue
-        res: FetchResult = ctx.client.fetch(work.landing_url, expect=("html",))
+        res: FetchResult = ctx.client.fetch(work.landing_url, expect=("html", "pdf"))
         if not res.ok or not res.sha256:
             work.outcome = Outcome.FAILED
             work.problems.append(Problem(Stage.FETCH, f"landing page not fetched: {res.error}",

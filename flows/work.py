@@ -159,6 +159,7 @@ class LoadSummary:
     responses_found: list[tuple[str, str, str]] = field(default_factory=list)
     discovery: list[str] = field(default_factory=list)   # what each way in gave
     sources: dict[str, int] = field(default_factory=dict)  # publications per other source
+    unserved: dict[str, str] = field(default_factory=dict)  # sources answering 404, since
 
     def as_counts(self) -> dict[str, Any]:
         """The run row's counts."""
@@ -167,7 +168,8 @@ class LoadSummary:
                 "obligations_opened": self.obligations_opened, "tables": self.tables,
                 "unknown_areas": self.unknown_areas, "notes": self.notes,
                 "responses_found": len(self.responses_found),
-                "discovery": self.discovery, "sources": self.sources}
+                "discovery": self.discovery, "sources": self.sources,
+                "unserved": self.unserved}
 
 
 @dataclass

@@ -171,6 +171,15 @@ def still_changing(conn: Connection, as_of: date, settle_days: int) -> set[str]:
     return {r.publication_id for r in conn.execute(query)}
 
 
+def last_unserved_sources(conn: Connection) -> dict[str, str]:
+    """The discovery sources the site did not serve, as the last completed run left them
+    (name -> ISO day of the 404)."""
+    row = conn.execute(sa.select(t.runs.c.counts).where(t.runs.c.status == "completed")
+                       .order_by(t.runs.c.started_at.desc()).limit(1)).first()
+    counts = (row.counts if row else None) or {}
+    return {str(k): str(v) for k, v in (counts.get("unserved") or {}).items()}
+
+
 def last_source_counts(conn: Connection) -> dict[str, int]:
     """What each discovery source showed on the last completed run (name -> publications)."""
     r = t.runs

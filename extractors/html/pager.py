@@ -3,6 +3,7 @@ after the current page's)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -13,13 +14,17 @@ from extractors.html.text import squash
 _NEXT_TEXT = re.compile(r"^(next(\s+page)?|older( posts| entries)?)\b|^[›»→>]+$", re.I)
 
 
-def next_page(root: HtmlElement, base_url: str, urls: Any) -> str | None:
-    """rel=next, then a 'Next'/'›'/'»' link, then the link numbered current page + 1."""
+def next_page(root: HtmlElement, base_url: str, urls: Any,
+              is_listing: Callable[[str], bool] | None = None) -> str | None:
+    """rel=next, then a 'Next'/'›'/'»' link, then the link numbered current page + 1;
+    ``is_listing`` says which pages belong to the list (default: the publications
+    listing's pages)."""
     current = _current_page(root, base_url)
+    listing = is_listing or (lambda url: _is_listing(url, urls))
 
     def usable(href: str | None) -> str | None:
         url = urls.resolve(href or "", base_url)
-        if not url or url.rstrip("/") == base_url.rstrip("/") or not _is_listing(url, urls):
+        if not url or url.rstrip("/") == base_url.rstrip("/") or not listing(url):
             return None
         number = _page_in_url(url)
         return url if number is None or number > current else None

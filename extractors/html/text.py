@@ -97,7 +97,9 @@ class Field:
                 continue
             leaves = [t for t in node.find_all(_ITEM_TAGS)
                       if not t.find(_ITEM_TAGS) and text_of(t)]
-            out += [text_of(t) for t in leaves] if len(leaves) > 1 else [text_of(node)]
+            lines = _br_lines(node) if len(leaves) <= 1 else []
+            out += [text_of(t) for t in leaves] if len(leaves) > 1 else \
+                lines if len(lines) > 1 else [text_of(node)]
         out = [t for t in out if t and t.lower() not in ("and", ",")]
         return out if len(out) > 1 else []
 
@@ -168,9 +170,9 @@ def _following(node: Tag | NavigableString, stop_re: re.Pattern[str],
     for i, sib in enumerate(siblings):
         if isinstance(sib, Tag) and sib.name == "br":
             if out and _join(out):
-                if not _link_follows(siblings[i + 1:]):
+                if not _value_follows(siblings[i + 1:], stop_re):
                     break
-                out.append(NavigableString(", "))  # values as links, one a line
+                out.append(NavigableString(", "))  # values one a line (links or text)
             continue
         text = text_of(sib)
         if not text:
@@ -187,11 +189,33 @@ def _following(node: Tag | NavigableString, stop_re: re.Pattern[str],
     return out
 
 
-def _link_follows(siblings: list[Tag | NavigableString]) -> bool:
+def _value_follows(siblings: list[Tag | NavigableString], stop_re: re.Pattern[str]) -> bool:
+    """After a <br> in a value: another value follows (a link, or a short run of text that
+    is not the next label), not the rest of the block."""
     nxt = next((n for n in siblings if text_of(n) or (isinstance(n, Tag) and n.name == "br")),
                None)
-    return isinstance(nxt, Tag) and (nxt.name == "a" or (nxt.find("a") is not None and
-                                                          text_of(nxt) == text_of(nxt.find("a"))))
+    if isinstance(nxt, Tag) and (nxt.name == "a" or (nxt.find("a") is not None and
+                                                      text_of(nxt) == text_of(nxt.find("a")))):
+        return True
+    if nxt is None or (isinstance(nxt, Tag) and nxt.name in _BLOCKS - {"span"}):
+        return False
+    text = text_of(nxt)
+    return 0 < len(text) <= 80 and not stop_re.match(text) and not text.endswith(".")
+
+
+def _br_lines(node: Tag) -> list[str]:
+    """A value's lines when it prints one value a line (``A<br>B<br>C``), else []."""
+    if node.find("br") is None:
+        return []
+    lines, current = [], []
+    for piece in node.descendants:
+        if isinstance(piece, Tag) and piece.name == "br":
+            lines.append(squash(" ".join(current)))
+            current = []
+        elif isinstance(piece, NavigableString):
+            current.append(str(piece))
+    lines.append(squash(" ".join(current)))
+    return [line.strip(" ,;") for line in lines if line.strip(" ,;")]
 
 
 def _join(nodes: list[Tag | NavigableString]) -> str:

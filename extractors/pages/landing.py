@@ -51,6 +51,8 @@ def extract_publication_page(data: bytes, source: str) -> Extraction:
     types = find_field(root, TYPE_LABELS, stops)
     if types is not None:
         pub.publication_types = _values(types)
+    else:  # no label: the tag chips that lead to the publication-types pages
+        pub.publication_types = type_chips(root)
     forces = find_field(root, FORCE_LABELS, stops)
     if forces is not None:
         items = forces.item_texts() or forces.link_texts()
@@ -110,6 +112,21 @@ def _fire_services(field: Field) -> list[str]:
     links = field.link_texts()
     return links or [p.strip() for p in re.split(r"\s*[,;]\s*|(?<=Service)\s+and\s+", field.text)
                      if p.strip()]
+
+
+_TYPE_PAGE = re.compile(r"^/publication-types?/[^/]+/?$", re.I)
+
+
+def type_chips(root: Tag) -> list[str]:
+    """Unlabelled type chips: tag links (rel=tag, or a chip/tag class) to a publication
+    type's page, in order."""
+    out: list[str] = []
+    for a in root.find_all("a", href=True):
+        marks = " ".join([*(a.get("rel") or []), *(a.get("class") or [])]).lower()
+        if re.search(r"\b(?:tag|chip)", marks) and _TYPE_PAGE.match(urlparse(str(a["href"])).path) \
+                and text_of(a) and text_of(a) not in out:
+            out.append(text_of(a))
+    return out
 
 
 def _values(field: Field) -> list[str]:

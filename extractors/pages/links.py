@@ -19,13 +19,15 @@ _NEWS_ITEM = re.compile(r"^/news/news-feed/[^/]+/?$")
 
 
 def read_links(data: bytes, url: str, urls: Any, charset: str | None = None
-               ) -> tuple[list[str], list[str]]:
-    """(publication page URLs, pages to read next) of one source page."""
+               ) -> tuple[list[str], list[str], str | None]:
+    """(publication page URLs, item pages to read, the next page) of one source page: a
+    news feed page's items and its next page (``/news/page/<n>/``, a 'Next' link), a
+    sitemap index's child sitemaps."""
     if data.lstrip()[:200].lower().startswith((b"<?xml", b"<urlset", b"<sitemapindex")):
         return _sitemap(data, url, urls)
     root = _parse(data, charset)
     if root is None:
-        return [], []
+        return [], [], None
     base = _base_href(root, url)
     main = main_region(root)
     found: list[str] = []
@@ -38,11 +40,16 @@ def read_links(data: bytes, url: str, urls: Any, charset: str | None = None
             found.append(target)
         elif _NEWS_ITEM.match(urls.site_path(target) or "") and target not in more:
             more.append(target)
-    following = next_page(root, base, urls)
-    return found, more + ([following] if following else [])
+    section = (urls.site_path(url) or "/").strip("/").split("/")[0]
+
+    def same_list(target: str) -> bool:  # a later page of this list, not an item of it
+        path = urls.site_path(target) or ""
+        return path.strip("/").split("/")[0] == section and not urls.report_id(target) \
+            and not _NEWS_ITEM.match(path)
+    return found, more, next_page(root, base, urls, is_listing=same_list)
 
 
-def _sitemap(data: bytes, url: str, urls: Any) -> tuple[list[str], list[str]]:
+def _sitemap(data: bytes, url: str, urls: Any) -> tuple[list[str], list[str], None]:
     found, more = [], []
     for raw in _LOC.findall(data):
         target = urls.resolve(raw.decode("utf-8", "replace").strip(), url)
@@ -52,4 +59,4 @@ def _sitemap(data: bytes, url: str, urls: Any) -> tuple[list[str], list[str]]:
             more.append(target)
         elif urls.report_id(target):
             found.append(target)
-    return found, more
+    return found, more, None

@@ -2,8 +2,9 @@
 
 Publication links are links to any page of the site that may be a publication (a landing
 page ``/publications/<slug>/``, a PEEL force report, an FRS assessment, a letter...:
-``urls.page_id``), only in the page's main content: never inside navigation, header, footer or complementary
-regions (by element and ARIA role), nor in widgets headed "Related", "Latest",
+``urls.page_id``), or a report file listed straight (``urls.file_id``: a PDF whose
+item holds no page link), only in the page's main content: never inside navigation,
+header, footer or complementary regions (by element and ARIA role), nor in widgets headed "Related", "Latest",
 "Popular"... Each link's item is the largest ancestor that holds no other
 publication; the listing is the biggest group of items with the same structural
 path (tag names and stable classes), so a stray block of teasers in the main column
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
@@ -25,13 +25,14 @@ from extractors.dates import parse_date
 from extractors.html.chrome import main_region, off_main
 from extractors.html.pager import next_page
 from extractors.html.text import decode_html, squash
+from extractors.pages.listing_links import (HEADING_TAGS, Link, contains, file_items,
+                                            publication_links, title_links)
 from extractors.records import DocumentLink, Extraction, ListingItem, Problem
 
 if TYPE_CHECKING:  # the crawler's URL rules; a plain object with the same methods works too
     from crawler.urls import SiteUrls
     from extractors.pages.base import PageContext
 
-_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _DIGITS = re.compile(r"\d")
 
 
@@ -43,20 +44,24 @@ def parse_listing(html: bytes, base_url: str, urls: SiteUrls, *,
         return [], None
     base_url = _base_href(root, base_url)
     main = main_region(root)
-    items = _items_with_links(main, _publication_links(main, base_url, urls))
+    items = _items_with_links(main, publication_links(main, base_url, urls), base_url, urls)
     body = root.find("body")
     if not items and body is not None and main is not body:  # a <main> that misses the list
-        items = _items_with_links(body, _publication_links(body, base_url, urls))
+        items = _items_with_links(body, publication_links(body, base_url, urls), base_url,
+                                  urls)
     return items, next_page(root, base_url, urls)
 
 
-def _items_with_links(main: HtmlElement, links: list[_Link]) -> list[ListingItem]:
-    """The items, each with the other same-site pages its container links to."""
-    items, containers = _listing_items(main, _title_links(links))
+def _items_with_links(main: HtmlElement, links: list[Link], base_url: str,
+                      urls: SiteUrls) -> list[ListingItem]:
+    """The items, each with the other same-site pages its container links to; an item
+    whose only link is a report file (a PDF listed straight) is an item too."""
+    links = links + file_items(main, links, base_url, urls)
+    items, containers = _listing_items(main, title_links(links))
     for item, container in zip(items, containers):
         item.other_links = list(dict.fromkeys(
             link.url for link in links
-            if link.publication_id != item.publication_id and _contains(container, link.anchor)))
+            if link.publication_id != item.publication_id and contains(container, link.anchor)))
     return items
 
 
@@ -79,48 +84,7 @@ def _base_href(root: HtmlElement, base_url: str) -> str:
     return base_url
 
 
-# -- the links and their items -----------------------------------------------------------
-@dataclass
-class _Link:
-    anchor: HtmlElement
-    url: str
-    publication_id: str
-
-
-def _publication_links(main: HtmlElement, base_url: str, urls: SiteUrls) -> list[_Link]:
-    """Links to landing pages in the main content (widget filters dropped if they drop all)."""
-    links = []
-    for anchor in main.iter("a"):
-        url = urls.resolve(anchor.get("href") or "", base_url)
-        pub_id = urls.page_id(url) if url else None
-        if url and pub_id and not off_main(anchor, main, strict=False):
-            links.append(_Link(anchor, url, pub_id))
-    strict = [link for link in links if not off_main(link.anchor, main, strict=True)]
-    return strict or links
-
-
-def _title_links(links: list[_Link]) -> list[_Link]:
-    """The items' main links: those in headings when the items have headed titles (an
-    item's secondary links, 'Read online', a PDF, are then not items of their own)."""
-    headed = [link for link in links if _in_heading(link.anchor)]
-    headed_ids = {link.publication_id for link in headed}
-    if len(headed_ids) < 2:
-        return links
-    return [link for link in links if link.publication_id in headed_ids]
-
-
-def _in_heading(anchor: HtmlElement) -> bool:
-    node: HtmlElement | None = anchor
-    for _ in range(4):
-        if node is None:
-            return False
-        if node.tag in _HEADING_TAGS:
-            return True
-        node = node.getparent()
-    return bool(anchor.find(".//h2") is not None or anchor.find(".//h3") is not None)
-
-
-def _listing_items(main: HtmlElement, links: list[_Link]
+def _listing_items(main: HtmlElement, links: list[Link]
                    ) -> tuple[list[ListingItem], list[HtmlElement]]:
     """The items of the biggest group of same-shaped item containers, in page order, and
     their containers."""
@@ -148,12 +112,12 @@ def _listing_items(main: HtmlElement, links: list[_Link]
                 chosen[link.publication_id] = inner
     order: dict[str, int] = {}
     for n, (link, container) in enumerate(placed):
-        if chosen.get(link.publication_id) is container or _contains(
+        if chosen.get(link.publication_id) is container or contains(
                 chosen.get(link.publication_id), link.anchor):
             order.setdefault(link.publication_id, n)
-    by_id: dict[str, list[_Link]] = defaultdict(list)
+    by_id: dict[str, list[Link]] = defaultdict(list)
     for link in links:
-        if _contains(chosen.get(link.publication_id), link.anchor):
+        if contains(chosen.get(link.publication_id), link.anchor):
             by_id[link.publication_id].append(link)
     ranked = sorted(order, key=order.__getitem__)
     return ([_item(by_id[pub_id], chosen[pub_id]) for pub_id in ranked],
@@ -195,15 +159,15 @@ def _dated(containers: dict[str, HtmlElement]) -> int:
     return sum(1 for node in containers.values() if _item_date(node, None) is not None)
 
 
-def _item(links: list[_Link], container: HtmlElement) -> ListingItem:
+def _item(links: list[Link], container: HtmlElement) -> ListingItem:
     title = _item_title(links, container)
     return ListingItem(url=links[0].url, publication_id=links[0].publication_id,
                        title=title, published_on=_item_date(container, title))
 
 
-def _item_title(links: list[_Link], container: HtmlElement) -> str | None:
-    for heading in container.iter(*_HEADING_TAGS):
-        if any(_contains(heading, link.anchor) or _contains(link.anchor, heading)
+def _item_title(links: list[Link], container: HtmlElement) -> str | None:
+    for heading in container.iter(*HEADING_TAGS):
+        if any(contains(heading, link.anchor) or contains(link.anchor, heading)
                for link in links):
             return squash(heading.text_content()) or None
     texts = [squash(link.anchor.text_content()) or squash(link.anchor.get("title") or "")
@@ -211,17 +175,6 @@ def _item_title(links: list[_Link], container: HtmlElement) -> str | None:
     texts = [t for t in texts if t and not re.fullmatch(r"(read more|more|view|details)\W*", t,
                                                         re.I)]
     return max(texts, key=len) if texts else None
-
-
-def _contains(outer: HtmlElement | None, inner: HtmlElement) -> bool:
-    if outer is None:
-        return False
-    node: HtmlElement | None = inner
-    while node is not None:
-        if node is outer:
-            return True
-        node = node.getparent()
-    return False
 
 
 def _item_date(container: HtmlElement, title: str | None) -> date | None:

@@ -36,7 +36,8 @@ def page_type_for(data: bytes, url: str, context: PageContext | None = None) -> 
     reads it (and reports what it lacks, a date or a title, as problems).
     """
     position = context.position if context else None
-    candidates = [t for t in PAGE_TYPES if position is None or position in t.positions]
+    candidates = [t for t in PAGE_TYPES if position is None or position in t.positions or
+                  (position == "listed" and "pdf" in t.positions)]  # a PDF listed straight
     best, best_score = None, 0.0
     for page_type in candidates:
         score = page_type.recognise(data, url)
@@ -81,7 +82,12 @@ def as_publication(extraction: Extraction, url: str) -> None:
     if not pub.forces and not pub.fire_services and pub.title:
         named = forces_named_in(pub.title)
         pub.forces, pub.other_bodies = named.force_ids, named.other_bodies
-    own = DocumentLink(url, "html", "en", pub.title)
+    if extraction.kind == "report_pdf" and pub.published_on is None:
+        extraction.problems.append(Problem(
+            "extract", "no publication date printed in the report PDF the listing links to "
+            "straight", {"title": pub.title}, url))
+    own = DocumentLink(url, "pdf" if extraction.kind == "report_pdf" else "html", "en",
+                       pub.title)
     pub.documents = [own] + [d for d in pub.documents if d.url != url]
     for problem in extraction.problems:
         if problem.reason.startswith("no graded judgments"):

@@ -3,7 +3,7 @@
 Listing page 1: a landing page (with an HTML version as a second link in its item), a PEEL
 force report, an FRS assessment and a letter, each linked straight. Page 2: a landing
 page, a second PEEL force report (its item also links a page that is none of its
-documents) and a page no page type recognises. The news feed links a third PEEL force
+documents), a report PDF linked straight and a page no page type recognises. The news feed links a third PEEL force
 report the listing does not show.
 """
 from __future__ import annotations
@@ -55,10 +55,13 @@ CLEVELAND = Pub("peel-reports--cleveland-2021-22", "/peel-reports/cleveland-2021
 NORFOLK = Pub("peel-reports--norfolk-2023-25", "/peel-reports/norfolk-2023-25/",
               "PEEL 2023\u20132025: An inspection of Norfolk Police", date(2025, 6, 20),
               ("norfolk",), grades=3)
+CUSTODY = Pub("uploads--cleveland-custody-suites-2025.pdf", "/uploads/cleveland-custody-suites-2025.pdf",
+              "Cleveland Police: an inspection of custody suites", date(2025, 5, 9),
+              ("cleveland",), findings=1)  # a PDF the listing links straight
 BROKEN = "/publications/page-under-maintenance/"
 STRAY = "/peel-reports/cleveland-2021-22/force-data/"   # in Cleveland's item: not a document
 PAGE_ONE = (KENT, ESSEX, AVON, LETTER)
-PAGE_TWO = (DURHAM, CLEVELAND)
+PAGE_TWO = (DURHAM, CLEVELAND, CUSTODY)
 LOADED = PAGE_ONE + PAGE_TWO + (NORFOLK,)
 AS_OF = date(2025, 7, 1)
 
@@ -205,6 +208,10 @@ def build_direct_site(banner: bool = False) -> Site:
         site.put(path, html)
     for pub in (ESSEX, CLEVELAND, NORFOLK):
         site.put(f"/uploads/{pub.pid}.pdf", tiny_pdf(pub.title, ["The full report."]), PDF)
+    site.put(CUSTODY.path, tiny_pdf(CUSTODY.title, [
+        f"Published: {_long(CUSTODY.published_on)}", "We inspected the custody suites.",
+        "Recommendation 1: By 31 December 2025, Cleveland Police should make sure that "
+        "detainees are checked as often as their risk assessment says."]), PDF)
     site.put("/uploads/durham-stalking.pdf",
              tiny_pdf(DURHAM.title, ["We inspected the response to stalking."]), PDF)
     return site
