@@ -11,6 +11,7 @@ import sqlalchemy as sa
 
 from flows.pipeline import RunFailed
 from tests.flows.helpers import rows, run, snapshot
+from tests.replica.minipdf import tiny_pdf
 from tests.replica.server import Fault, ReplicaServer
 from tests.replica_direct import site as direct
 from tests.replica_direct.site import AS_OF, LOADED, build_direct_site
@@ -140,6 +141,55 @@ def test_a_corrected_report_keeps_the_old_wording_in_history_and_the_dates(
     assert {(o["force_id"], o["statutory_deadline"], o["practice_deadline"])
             for o in rows(sqlite_url, "section55_obligations")
             if o["publication_id"] == kent.pid} == deadlines
+
+
+def _durham_pdf(second: str, added: bool) -> bytes:
+    paras = ["We inspected the response to stalking.", "Recommendations",
+             "Recommendation 1: By 31 December 2025, Durham Constabulary should make sure "
+             "that every stalking report is risk assessed within 24 hours.",
+             f"Recommendation 2: By 31 December 2025, Durham Constabulary should {second}."]
+    if added:
+        paras += ["Area for improvement 1: The force should improve how it tells victims "
+                  "of stalking about protection orders."]
+    return tiny_pdf(direct.DURHAM.title, paras)
+
+
+def test_a_corrected_pdf_at_the_same_url_is_a_change_with_history_and_the_same_dates(
+        tmp_data_dir: Path, sqlite_url: str) -> None:
+    durham = direct.DURHAM
+    notice = ("This report was updated on 25 June 2025 to correct the wording of "
+              "recommendation 2 and to add an area for improvement.")
+    first, second = "train its call handlers to recognise stalking", \
+        "train every call handler and response officer to recognise stalking"
+    with ReplicaServer(build_direct_site()) as server:
+        server.site.put("/uploads/durham-stalking.pdf", _durham_pdf(first, False), direct.PDF)
+        _run(server, tmp_data_dir, sqlite_url)
+        before = {r["ref"]: r["text"] for r in rows(sqlite_url, "recommendations")
+                  if r["publication_id"] == durham.pid}
+        deadlines = {(o["force_id"], o["statutory_deadline"], o["practice_deadline"])
+                     for o in rows(sqlite_url, "section55_obligations")
+                     if o["publication_id"] == durham.pid}
+        server.site.put("/uploads/durham-stalking.pdf", _durham_pdf(second, True), direct.PDF)
+        server.site.put(durham.path, direct.pages()[durham.path].replace(
+            "<h1>" + durham.title + "</h1>", f"<h1>{durham.title}</h1><p>{notice}</p>"))
+        report = _run(server, tmp_data_dir, sqlite_url)
+    assert set(before) == {"1", "2"} and first in before["2"] and deadlines
+    assert report.summary.changed == 1
+    pub = next(r for r in rows(sqlite_url, "publications") if r["publication_id"] == durham.pid)
+    assert pub["published_on"] == durham.published_on and pub["corrections"] == [notice]
+    after = [r for r in rows(sqlite_url, "recommendations") if r["publication_id"] == durham.pid]
+    assert second in next(r["text"] for r in after if r["ref"] == "2")
+    assert any(r["kind"] == "area_for_improvement" and "protection orders" in r["text"]
+               for r in after)
+    history = [h for h in rows(sqlite_url, "finding_history")
+               if h["publication_id"] == durham.pid]
+    reworded = [h for h in history if h["change"] == "reworded"]
+    assert [h["ref"] for h in reworded] == ["2"] and first in reworded[0]["old_text"]
+    assert {h["change"] for h in history} == {"reworded", "added"}
+    assert all(h["corrections"] == [notice] for h in history)
+    assert {(o["force_id"], o["statutory_deadline"], o["practice_deadline"])
+            for o in rows(sqlite_url, "section55_obligations")
+            if o["publication_id"] == durham.pid} == deadlines
 
 
 def _clean_tables(server: ReplicaServer, tmp_path: Path) -> dict:
