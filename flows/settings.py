@@ -27,7 +27,7 @@ class Settings:
     settle_days: int = 90       # keep re-reading a publication this long after its deadline
     revalidate_days: int = 30   # every stored page is re-read at least this often
     sources: tuple[str, ...] = ("news", "peel-hub", "frs-hub", "sitemap")  # other ways in
-    batch_size: int = 25
+    batch_size: int = 10  # publications per batch: fetched while the one before is loaded
     user_agent: str | None = None
     global_rate_limit: str | None = None  # name of a Prefect global concurrency limit
 

@@ -165,6 +165,17 @@ def extract_documents_step(ctx: RunContext, works: list[PublicationWork]) -> lis
     return works
 
 
+def note_future_dates(works: list[PublicationWork]) -> None:
+    """A publication date after today is a run note (the page is loaded as printed)."""
+    today = date.today()
+    for w in works:
+        published = w.landing.publication.published_on if w.landing else None
+        if published and published > today:
+            w.problems.append(Problem(Stage.NOTE, f"publication date {published.isoformat()} "
+                                      f"is in the future (today is {today.isoformat()})", {},
+                                      w.landing_url))
+
+
 def _active(works: list[PublicationWork]) -> list[PublicationWork]:
     return [w for w in works if w.outcome == Outcome.PENDING and w.page_sha256]
 

@@ -1,28 +1,37 @@
 """The crawler's bookkeeping in the database: HTTP validators (ETag, Last-Modified, content
-hash) per URL and the fetch log of every request, written in batches."""
+hash) per URL, written with each response, and the fetch log of every request, kept in
+memory and written in one transaction per batch (`flush_crawl_log`) by the thread that
+loads the batch, so the fetching thread does not wait for it."""
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from store import tables as t
 
+
 class DbValidatorStore:
-    """ETag / Last-Modified / content hash per URL, kept in `http_validators`."""
+    """ETag / Last-Modified / content hash per URL, kept in `http_validators`: written with
+    each response (its bytes are archived first), so a run killed at any point never
+    downloads again what it had archived."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._cache: dict[str, dict[str, Any] | None] = {}
+        self._lock = threading.Lock()  # the fetching thread puts, the loading thread reads
 
     def _row(self, url: str) -> dict[str, Any] | None:
-        if url not in self._cache:
-            with self.engine.connect() as conn:
-                row = conn.execute(sa.select(t.http_validators).where(
-                    t.http_validators.c.url == url)).mappings().first()
-            self._cache[url] = dict(row) if row else None
-        return self._cache[url]
+        with self._lock:
+            if url in self._cache:
+                return self._cache[url]
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(t.http_validators).where(
+                t.http_validators.c.url == url)).mappings().first()
+        with self._lock:
+            return self._cache.setdefault(url, dict(row) if row else None)
 
     def get(self, url: str):  # type: ignore[no-untyped-def]
         """Remembered validators for ``url`` or None."""
@@ -34,7 +43,7 @@ class DbValidatorStore:
                                 sha256=row["sha256"], content_type=row["content_type"])
 
     def put(self, url: str, v: Any) -> None:
-        """Remember validators for ``url`` (upsert)."""
+        """Remember validators for ``url`` (upsert, its own short transaction)."""
         row = {"url": url, "etag": v.etag, "last_modified": v.last_modified,
                "sha256": v.sha256, "content_type": v.content_type}
         old = self._row(url)
@@ -46,31 +55,40 @@ class DbValidatorStore:
                     t.http_validators.c.url == url).values(**row))
             else:
                 conn.execute(sa.insert(t.http_validators).values(**row))
-        self._cache[url] = row
+        with self._lock:
+            self._cache[url] = row
 
 
 class DbFetchLog:
-    """Collects fetch log entries and writes them in batches to `fetch_log`."""
+    """Collects fetch log entries (any thread) for `flush_crawl_log` to write."""
 
-    def __init__(self, engine: Engine, run_id: str | None, batch: int = 200) -> None:
-        self.engine, self.run_id, self.batch = engine, run_id, batch
+    def __init__(self, engine: Engine, run_id: str | None) -> None:
+        self.engine, self.run_id = engine, run_id
         self.pending: list[dict[str, Any]] = []
         self.total = 0
+        self._lock = threading.Lock()
 
     def __call__(self, entry: Any) -> None:
         """Record one request attempt."""
-        self.pending.append({"run_id": self.run_id, "url": entry.url, "method": entry.method,
-                             "status": entry.status, "bytes": entry.bytes,
-                             "elapsed_ms": entry.elapsed_ms, "from_cache": entry.from_cache,
-                             "attempt": entry.attempt, "error": entry.error,
-                             "fetched_at": entry.fetched_at})
-        self.total += 1
-        if len(self.pending) >= self.batch:
-            self.flush()
+        row = {"run_id": self.run_id, "url": entry.url, "method": entry.method,
+               "status": entry.status, "bytes": entry.bytes, "elapsed_ms": entry.elapsed_ms,
+               "from_cache": entry.from_cache, "attempt": entry.attempt,
+               "error": entry.error, "fetched_at": entry.fetched_at}
+        with self._lock:
+            self.pending.append(row)
+            self.total += 1
 
-    def flush(self) -> None:
-        """Write what is pending."""
-        if self.pending:
-            with self.engine.begin() as conn:
-                conn.execute(sa.insert(t.fetch_log), self.pending)
-            self.pending = []
+    def write(self, conn: Connection) -> int:
+        """Insert the pending entries in ``conn``'s transaction; returns how many."""
+        with self._lock:
+            pending, self.pending = self.pending, []
+        if pending:
+            conn.execute(sa.insert(t.fetch_log), pending)
+        return len(pending)
+
+
+def flush_crawl_log(engine: Engine, log: DbFetchLog) -> None:
+    """Write the fetch log entries kept so far, in one transaction."""
+    if log.pending:
+        with engine.begin() as conn:
+            log.write(conn)
