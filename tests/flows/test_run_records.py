@@ -25,9 +25,10 @@ def test_a_signal_during_a_load_waits_for_the_commit(replica: ReplicaServer, tmp
             os.kill(os.getpid(), signal.SIGTERM)
         return direct_runner(name, fn, *args, **kwargs)
 
+    one_batch = settings(replica.url, tmp_data_dir, sqlite_url)
+    one_batch.batch_size = 100  # the whole site in the batch being loaded
     with pytest.raises(RunInterrupted) as stop:
-        run_pipeline(settings(replica.url, tmp_data_dir, sqlite_url), command="run",
-                     runner=runner)
+        run_pipeline(one_batch, command="run", runner=runner)
     assert stop.value.exit_code == 143
     stored = len(replica.site.truth.stored())
     assert f"new {stored}," in stop.value.detail
