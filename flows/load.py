@@ -108,3 +108,20 @@ def _record_problems(ctx: RunContext, work: PublicationWork, summary: LoadSummar
                                                      **p.record},
                             run_id=ctx.run_id, now=now)
             summary.reasons.append(f"{p.stage}: {p.reason} ({p.location or work.landing_url})")
+
+
+def merge_summary(total: LoadSummary, part: LoadSummary) -> None:
+    """Add one batch's counts to the run's."""
+    for name in ("new", "changed", "unchanged", "quarantined", "failed"):
+        setattr(total, name, getattr(total, name) + getattr(part, name))
+    total.new_publications += part.new_publications
+    total.opened += part.opened
+    total.responses_found += part.responses_found
+    total.obligations_opened = len(total.opened)
+    total.unknown_areas += part.unknown_areas
+    total.reasons += part.reasons
+    total.notes += part.notes
+    for table, counts in part.tables.items():
+        acc = total.tables.setdefault(table, {k: 0 for k in counts})
+        for k, v in counts.items():
+            acc[k] = acc.get(k, 0) + v

@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 from crawler.discover import DiscoveryError
 from flows import steps
-from flows.load import validate_and_load_step
+from flows.load import merge_summary, validate_and_load_step
 from flows.work import LoadSummary, Outcome, PublicationWork, RunContext, open_context
 from flows.interrupts import RunInterrupted, SafePoints
 from flows.overlap import Overlap
@@ -112,6 +112,7 @@ def run_pipeline(settings: Settings, *, command: str, runner: Runner = direct_ru
             settings = replace(settings, site=repo.last_site(engine) or settings.site)
         run_id = repo.start_run(engine, command, settings.site)
         ctx = open_context(settings, engine, run_id)
+        ctx.validators.recover()  # what a killed run had fetched
         ctx.trust_archive = command == "backfill"
         total = LoadSummary()
         try:
@@ -166,15 +167,14 @@ def _fetch_and_load(ctx: RunContext, runner: Runner, works: list[PublicationWork
 
     def load(batch: list[PublicationWork]) -> None:
         ctx.write_crawl_log()
-        _merge(total, runner("validate-load", validate_and_load_step, ctx, batch))
+        merge_summary(total, runner("validate-load", validate_and_load_step, ctx, batch))
         progress.advance(len(batch))
 
     overlap = Overlap(extract, load)
     try:
-        for batch in _batches(works, ctx.settings.batch_size):
+        for batch in _batches(works, ctx.settings.batch_size, taper=True):
             with safe.interruptible():
-                batch = runner("fetch-pages", steps.fetch_pages_step, ctx, batch)
-                batch = runner("extract-pages", steps.extract_pages_step, ctx, batch)
+                batch = runner("fetch-pages", steps.fetch_pages_step, ctx, batch)  # and read
                 steps.note_future_dates(batch)
                 _filter(batch, types, forces)
                 batch = runner("fetch-documents", steps.fetch_documents_step, ctx, batch)
@@ -213,7 +213,7 @@ def _reprocess(ctx: RunContext, runner: Runner, works: list[PublicationWork],
             if item is None:
                 break
             done, prepared = item
-            _merge(total, runner("validate-load", validate_and_load_step, ctx, done, prepared))
+            merge_summary(total, runner("validate-load", validate_and_load_step, ctx, done, prepared))
             progress.advance(len(done))
             safe.checkpoint()
 
@@ -273,22 +273,11 @@ def _filter(works: list[PublicationWork], types: list[str] | None,
             w.outcome = Outcome.SKIPPED
 
 
-def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
-    for i in range(0, len(items), max(1, size)):
-        yield items[i:i + size]
-
-
-def _merge(total: LoadSummary, part: LoadSummary) -> None:
-    for name in ("new", "changed", "unchanged", "quarantined", "failed"):
-        setattr(total, name, getattr(total, name) + getattr(part, name))
-    total.new_publications += part.new_publications
-    total.opened += part.opened
-    total.responses_found += part.responses_found
-    total.obligations_opened = len(total.opened)
-    total.unknown_areas += part.unknown_areas
-    total.reasons += part.reasons
-    total.notes += part.notes
-    for table, counts in part.tables.items():
-        acc = total.tables.setdefault(table, {k: 0 for k in counts})
-        for k, v in counts.items():
-            acc[k] = acc.get(k, 0) + v
+def _batches(items: list[Any], size: int, *, taper: bool = False) -> Iterator[list[Any]]:
+    """``size`` at a time; ``taper``: at most half of what is left, so the last batches are
+    small and little work is left once the last request is made (10, 10, 9, 5, 2, 1, 1)."""
+    i = 0
+    while i < len(items):
+        step = max(1, min(size, (len(items) - i) // 2)) if taper else max(1, size)
+        yield items[i:i + step]
+        i += step

@@ -3,19 +3,15 @@ same tables as one in this process, and a backfill that fetches while it extract
 fetches each document once and logs every request."""
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import signal
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from flows.interrupts import RunInterrupted
-from flows.pipeline import direct_runner, run_pipeline
+from flows.pipeline import run_pipeline
 from store.db import default_db_url
 from tests.flows.helpers import rows, settings, snapshot
 from tests.replica.server import ReplicaServer
@@ -75,24 +71,3 @@ def test_backfill_fetching_while_extracting_fetches_each_document_once(tmp_path:
     logged = [r for r in rows(url, "fetch_log") if r["run_id"] == report.run_id]
     assert len(logged) == report.requests == len(requests)
 
-
-def test_a_signal_while_the_next_batch_is_fetched_stops_after_the_load_in_hand(
-        replica: ReplicaServer, tmp_data_dir: Path, sqlite_url: str) -> None:
-    """SIGTERM as the first batch's load starts on the worker thread: the main thread,
-    fetching the next batch, stops at once; the load in hand commits, no other starts."""
-    def runner(name: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        if name == "validate-load" and not sent:
-            sent.append(os.kill(os.getpid(), signal.SIGTERM))
-        return direct_runner(name, fn, *args, **kwargs)
-
-    sent: list[None] = []
-    s = settings(replica.url, tmp_data_dir, sqlite_url)
-    s.batch_size = 4
-    with pytest.raises(RunInterrupted) as stop:
-        run_pipeline(s, command="run", runner=runner)
-    assert stop.value.exit_code == 143
-    [record] = rows(sqlite_url, "runs")
-    loaded = len(rows(sqlite_url, "publications"))
-    assert record["status"] == "interrupted" and record["new"] == loaded
-    assert 1 <= loaded <= 4 < len(replica.site.truth.stored())
-    assert f"new {loaded}," in stop.value.detail
