@@ -9,7 +9,8 @@ PDF each, one in three with an HTML version) into an empty SQLite store; then ea
 reprocessing runs on its own copy of that data directory, so every one starts from the
 same store: ``workers=1`` (in this process), ``workers=N`` (local processes, N = the cores
 this process may use) and, when `distributed` is installed, ``dask="local"`` (a local
-cluster of N single-threaded worker processes, its start-up included). Prints each time,
+cluster of N single-threaded worker processes, its start-up included). Prints each time
+and CPU seconds (this process, its worker processes: cores obtained = CPU / wall),
 the speed-ups over one worker as ratios, whether every copy's tables are identical, and
 the load average before and after (the figures are only comparable on a quiet machine).
 Writes bench/results/reprocess.json.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -40,12 +42,23 @@ def reprocess(seeded: Path, into: Path, site: str, **fanout: Any) -> dict[str, A
     """One reprocess on a fresh copy of the seeded data directory."""
     shutil.copytree(seeded, into)
     settings = bench_settings(site, into)
+    cpu_before = _cpu()
     started = time.perf_counter()
     report = run_pipeline(settings, command="reprocess", **fanout)
     seconds = time.perf_counter() - started
+    parent, children = (after - before for after, before in zip(_cpu(), cpu_before))
     s = report.summary
-    return {"seconds": round(seconds, 3), "unchanged": s.unchanged, "changed": s.changed,
+    return {"seconds": round(seconds, 3), "cpu_seconds_this_process": round(parent, 2),
+            "cpu_seconds_workers": round(children, 2),
+            "cores_obtained": round((parent + children) / seconds, 2),
+            "unchanged": s.unchanged, "changed": s.changed,
             "quarantined": s.quarantined, "tables": snapshot(settings.db_url, timestamps=False)}
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process and of its ended child processes (the workers)."""
+    me, kids = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
 
 
 def main() -> None:
@@ -89,8 +102,12 @@ def main() -> None:
     path = write_results("reprocess", results)
     print(f"reprocess of {args.publications} publications ({first.summary.new} loaded), "
           f"{cores()} cores")
-    print(table(["run", "seconds", "speed-up", "tables identical"],
-                [[k, v["seconds"], ratios[k], identical[k]] for k, v in runs.items()]))
+    print(table(["run", "seconds", "speed-up", "tables identical", "CPU s here",
+                 "CPU s workers", "cores obtained"],
+                [[k, v["seconds"], ratios[k], identical[k], v["cpu_seconds_this_process"],
+                  v["cpu_seconds_workers"], v["cores_obtained"]] for k, v in runs.items()]))
+    print("cores obtained = CPU seconds / wall seconds: below the worker count, the machine "
+          "(other jobs), not the run, held the workers back")
     if dask_skipped:
         print(f"Dask skipped: {dask_skipped}")
     print(f"load average before {load_before}, after {[round(x, 2) for x in os.getloadavg()]}")

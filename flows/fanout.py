@@ -76,20 +76,26 @@ def _wait(handle: Any) -> Any:
 
 
 class LocalProcesses(Fanout):
-    """A process pool on this machine. Workers come from a fork server that imported the
-    worker module once, so a worker starts in milliseconds, not a fresh interpreter's
-    import time; each keeps its store connection for every chunk."""
+    """A process pool on this machine. When this process runs no other thread (the direct
+    engine) workers are forked: they start at once with everything already imported.
+    Otherwise (Prefect's threads make fork unsafe) they come from a fork server that
+    imported the main module and the worker module once, so each worker still starts in
+    milliseconds. Each keeps its store connection for every chunk."""
 
     name = "local processes"
     remote = True
 
     def __init__(self, workers: int) -> None:
         import multiprocessing
+        import threading
         from concurrent.futures import ProcessPoolExecutor
         from flows.reprocess_work import init_worker
         self.workers = workers
-        mp = multiprocessing.get_context("forkserver")
-        mp.set_forkserver_preload(["flows.reprocess_work"])
+        if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+            mp = multiprocessing.get_context("fork")
+        else:
+            mp = multiprocessing.get_context("forkserver")
+            mp.set_forkserver_preload(["__main__", "flows.reprocess_work"])
         self._pool = ProcessPoolExecutor(workers, mp_context=mp, initializer=init_worker)
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:

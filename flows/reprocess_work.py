@@ -62,6 +62,7 @@ def init_worker(*_: Any) -> None:
     import signal
     import sys
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's safe points (forked)
     if sys.platform.startswith("linux"):
         import ctypes
         try:
