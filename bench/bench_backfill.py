@@ -1,19 +1,21 @@
 """Backfill benchmark: throughput against a slow replica under a request-rate cap.
 
-    python bench/bench_backfill.py                       # 5 requests/s, 100 ms latency (~40 s)
-    python bench/bench_backfill.py --rate 2 --extra 0    # the 23 hand-written publications only
+    python bench/bench_backfill.py                       # 5 then 1 request/s, 100 ms (~3 min)
+    python bench/bench_backfill.py --rates 5             # 5 requests/s only (~30 s)
+    python bench/bench_backfill.py --rates 2 --extra 0   # the 23 hand-written publications only
 
 A backfill over the whole replica (the standard 23 publications plus ``--extra`` generated
 ones) into an empty store, the replica answering each request after ``--latency`` seconds
 and the product capped at ``--rate`` requests per second (Settings.rate_per_second).
 The cap's own ceiling is ``rate / requests per publication`` publications per second; the
-target is 90% of it. The server's request log shows whether each document was fetched
+target is 95% of it (issue 18: the next batch is fetched while the last is extracted). The server's request log shows whether each document was fetched
 exactly once. A second backfill (resume, nothing new) follows. Writes
 bench/results/backfill.json.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -32,7 +34,7 @@ from tests.replica.server import ReplicaServer  # noqa: E402
 from tests.replica.site import build_site  # noqa: E402
 
 SINCE = date(1990, 1, 1)
-TARGET_SHARE = 0.90
+TARGET_SHARE = 0.95
 
 
 def backfill(server: ReplicaServer, data_dir: Path, rate: float) -> dict[str, Any]:
@@ -83,49 +85,70 @@ def fetched_once(run: dict[str, Any], server: ReplicaServer) -> dict[str, Any]:
             "each_document_once": all(n == 1 for n in docs.values())}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rate", type=float, default=5.0, help="rate cap, requests/s")
-    parser.add_argument("--latency", type=float, default=0.1, help="replica latency (s)")
-    parser.add_argument("--extra", type=int, default=27,
-                        help="generated publications added to the standard 23")
-    args = parser.parse_args()
-    site = build_site(extra_publications=args.extra)
+def measure(rate: float, latency: float, extra: int) -> dict[str, Any]:
+    """A first backfill and a resume at one rate cap, on a fresh replica and store."""
+    site = build_site(extra_publications=extra)
     scratch = Path(tempfile.mkdtemp(prefix="hmicfrs-bench-backfill-"))
     try:
-        with ReplicaServer(site, latency=args.latency) as server:
-            first = backfill(server, scratch / "data", args.rate)
-            resume = backfill(server, scratch / "data", args.rate)
+        with ReplicaServer(site, latency=latency) as server:
+            first = backfill(server, scratch / "data", rate)
+            resume = backfill(server, scratch / "data", rate)
             once = fetched_once(first, server)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    speed = throughput(first, args.rate)
-    results = {
-        "rate_per_second": args.rate, "latency_seconds": args.latency,
+    speed = throughput(first, rate)
+    return {
+        "rate_per_second": rate, "latency_seconds": latency,
         "site_publications": len(site.truth.publications),
         "throughput": speed, "documents": once,
         "first_backfill": {k: v for k, v in first.items() if k != "records"},
         "resume_backfill": {k: v for k, v in resume.items() if k != "records"},
-        "target_share": TARGET_SHARE,
-        "target_met": {"share_of_ceiling_at_least_90pc": speed["share_of_ceiling"] >= TARGET_SHARE,
+        "target_met": {"share_of_ceiling_at_least_95pc": speed["share_of_ceiling"] >= TARGET_SHARE,
                        "each_document_fetched_once": once["each_document_once"],
                        "resume_downloads_no_document":
                            resume["server"]["document_downloads"] == 0},
     }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rates", type=float, nargs="+", default=[5.0, 1.0],
+                        help="rate caps, requests/s")
+    parser.add_argument("--latency", type=float, default=0.1, help="replica latency (s)")
+    parser.add_argument("--extra", type=int, default=27,
+                        help="generated publications added to the standard 23")
+    args = parser.parse_args()
+    load_before = [round(x, 2) for x in os.getloadavg()]
+    runs = []
+    for rate in args.rates:
+        runs.append(measure(rate, args.latency, args.extra))
+        report(runs[-1])
+    results = {"target_share": TARGET_SHARE, "load_average_before": load_before,
+               "runs": runs, "share_of_ceiling": {
+                   f"{r['rate_per_second']:g}/s": r["throughput"]["share_of_ceiling"]
+                   for r in runs}}
     path = write_results("backfill", results)
-    print(f"backfill of {speed['publications']} publications, cap {args.rate}/s, "
-          f"latency {args.latency} s")
+    print(f"share of the cap's ceiling: {results['share_of_ceiling']} (target {TARGET_SHARE})")
+    print(f"load average before {load_before}, after {[round(x, 2) for x in os.getloadavg()]}")
+    print(f"written to {path}")
+
+
+def report(run: dict[str, Any]) -> None:
+    """One rate's figures."""
+    speed, once, resume = run["throughput"], run["documents"], run["resume_backfill"]
+    print(f"backfill of {speed['publications']} publications, cap {run['rate_per_second']}/s, "
+          f"latency {run['latency_seconds']} s")
     print(table(["figure", "value"], [[k, v] for k, v in speed.items()]))
-    steps = first["profile"]["step_seconds"]
-    print("time per step (s): " + ", ".join(f"{k} {v}" for k, v in steps.items()))
+    steps = run["first_backfill"]["profile"]["step_seconds"]
+    print("time per step (s, the extract and load steps overlap the fetching): "
+          + ", ".join(f"{k} {v}" for k, v in steps.items()))
     print(f"documents: {once['document_requests']} requests for {once['documents_requested']} "
           f"documents; repeated: {once['documents_requested_more_than_once'] or 'none'}; "
           f"expected but not requested: {once['documents_expected_not_requested'] or 'none'}")
     r = resume["server"]
     print(f"resume backfill: {resume['profile']['seconds']} s, {r['requests']} requests, "
           f"{r['status_304']} x 304, {r['document_downloads']} document downloads")
-    print(f"targets: {results['target_met']}")
-    print(f"written to {path}")
+    print(f"targets: {run['target_met']}", flush=True)
 
 
 if __name__ == "__main__":

@@ -63,10 +63,15 @@ def backfill(since: str = typer.Option(..., "--since"), until: Optional[str] = t
 @app.command()
 def reprocess(since: Optional[str] = typer.Option(None, "--since"), db: Optional[str] = DbOpt,
               data_dir: Optional[str] = DataOpt, as_of: Optional[str] = AsOfOpt,
-              engine: str = EngineOpt) -> None:
+              engine: str = EngineOpt,
+              workers: int = typer.Option(0, "--workers", min=0,
+                                          help="Extraction processes (0: every core)."),
+              dask: Optional[str] = typer.Option(
+                  None, "--dask", help="Extract on a Dask cluster: a scheduler address "
+                  "(tcp://host:8786) or 'local' (needs the extra hmicfrs[dask]).")) -> None:
     """Re-run extraction and validation from the stored raw documents (no network)."""
     _pipeline("reprocess", engine, None, db, data_dir, _date(as_of, "--as-of"),
-              since=_date(since, "--since"))
+              since=_date(since, "--since"), workers=workers or None, dask=dask)
 
 
 @app.command()

@@ -1,41 +1,64 @@
-"""The load step: validate each publication's rows and load it in its own transaction;
-every problem becomes a quarantine row, a run note or a new-area flag."""
+"""The load step: each publication's rows are built and validated (`prepare_rows`, pure
+but for one read; a reprocess runs it in its worker processes), then each publication is
+loaded in its own transaction; every problem becomes a quarantine row, a run note or a
+new-area flag."""
 from __future__ import annotations
 
 from typing import Any
 
-from extractors.records import Stage
+import sqlalchemy as sa
+
+from extractors.records import Problem, Stage
 from flows.rows import build_bundle
 from flows.work import DocStatus, LoadSummary, Outcome, PublicationWork, RunContext
 from flows.responses import load_responses
 from section55.register import rebuild_register
 from store import repository as repo
+from store import tables as t
+from store.repository import PublicationBundle
+
+SETTLED = (Outcome.UNCHANGED, Outcome.SKIPPED, Outcome.QUARANTINED, Outcome.FAILED)
+Prepared = list[tuple[PublicationBundle | None, list[Problem]] | None]
 
 
-def validate_and_load_step(ctx: RunContext, works: list[PublicationWork]) -> LoadSummary:
-    """Validate each publication's rows and load it in its own transaction."""
+def prepare_rows(ctx: RunContext, works: list[PublicationWork]) -> Prepared:
+    """Validated rows of every publication still to load (None for the others), in the
+    order of ``works``; reads only the first publication date of those already stored."""
+    ids = [w.publication_id for w in works if w.outcome not in SETTLED]
+    p = t.publications
+    with ctx.engine.connect() as conn:
+        first = dict(conn.execute(sa.select(p.c.publication_id, p.c.first_published_on)
+                                  .where(p.c.publication_id.in_(ids))).all()) if ids else {}
+    return [None if w.outcome in SETTLED else build_bundle(ctx, w, first.get(w.publication_id))
+            for w in works]
+
+
+def validate_and_load_step(ctx: RunContext, works: list[PublicationWork],
+                           prepared: Prepared | None = None) -> LoadSummary:
+    """Load each publication's validated rows (``prepared``, else built here) in its own
+    transaction."""
     from store.sync import CountsByTable
     summary = LoadSummary()
     totals = CountsByTable()
     now = repo.utcnow()
-    for work in works:
+    if prepared is None:
+        prepared = prepare_rows(ctx, works)
+    for work, ready in zip(works, prepared):
         if work.outcome in (Outcome.UNCHANGED, Outcome.SKIPPED):
             summary.unchanged += work.outcome == Outcome.UNCHANGED
             _record_problems(ctx, work, summary, now)
             continue
-        if work.outcome in (Outcome.QUARANTINED, Outcome.FAILED):
+        if work.outcome in (Outcome.QUARANTINED, Outcome.FAILED) or ready is None:
             summary.quarantined += work.outcome == Outcome.QUARANTINED
             summary.failed += work.outcome == Outcome.FAILED
             _record_problems(ctx, work, summary, now)
             continue
-        with ctx.engine.begin() as conn:
-            old = repo.get_publication(conn, work.publication_id)
-            first_published = old["first_published_on"] if old else None
-            bundle, rejected = build_bundle(ctx, work, first_published)
-            work.problems += rejected
-            if bundle is None:
-                work.outcome = Outcome.QUARANTINED
-            else:
+        bundle, rejected = ready
+        work.problems += rejected
+        if bundle is None:
+            work.outcome = Outcome.QUARANTINED
+        else:
+            with ctx.engine.begin() as conn:
                 result = repo.load_publication(conn, bundle, now=now, run_id=ctx.run_id)
                 totals.add("recommendation_register", rebuild_register(conn, work.publication_id))
                 answered, found = load_responses(conn, work, ctx.settings.as_of)
@@ -85,3 +108,20 @@ def _record_problems(ctx: RunContext, work: PublicationWork, summary: LoadSummar
                                                      **p.record},
                             run_id=ctx.run_id, now=now)
             summary.reasons.append(f"{p.stage}: {p.reason} ({p.location or work.landing_url})")
+
+
+def merge_summary(total: LoadSummary, part: LoadSummary) -> None:
+    """Add one batch's counts to the run's."""
+    for name in ("new", "changed", "unchanged", "quarantined", "failed"):
+        setattr(total, name, getattr(total, name) + getattr(part, name))
+    total.new_publications += part.new_publications
+    total.opened += part.opened
+    total.responses_found += part.responses_found
+    total.obligations_opened = len(total.opened)
+    total.unknown_areas += part.unknown_areas
+    total.reasons += part.reasons
+    total.notes += part.notes
+    for table, counts in part.tables.items():
+        acc = total.tables.setdefault(table, {k: 0 for k in counts})
+        for k, v in counts.items():
+            acc[k] = acc.get(k, 0) + v

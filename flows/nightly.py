@@ -160,6 +160,10 @@ def backfill(since: date, until: date | None = None, types: list[str] | None = N
 
 @flow(name="hmicfrs-reprocess", log_prints=True)
 def reprocess(since: date | None = None, db: str | None = None, data_dir: str | None = None,
-              as_of: date | None = None) -> dict[str, Any]:
-    """Re-extract and reload from the raw archive, with no network."""
-    return _run("reprocess", None, db, data_dir, as_of, since=since)
+              as_of: date | None = None, workers: int | None = None,
+              dask: str | None = None) -> dict[str, Any]:
+    """Re-extract from the raw archive, with no network, over ``workers`` local processes
+    (None: every core) or the Dask cluster at ``dask`` ("local": one on this machine);
+    reload here, one transaction per publication."""
+    return _run("reprocess", None, db, data_dir, as_of, since=since, workers=workers,
+                dask=dask)

@@ -2,10 +2,14 @@
 
 `run_pipeline` calls each step through ``runner(name, fn, *args)``: the Prefect flows pass a
 runner that makes each step a task; tests and `--engine direct` call the steps as they are.
+A nightly run or a backfill fetches one batch while the previous one is extracted and
+loaded (`flows.overlap`); a reprocess fans its extraction out over processes or a Dask
+cluster (`flows.fanout`) and loads the results here, in order.
 """
 from __future__ import annotations
 
 import signal
+import sys
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -13,11 +17,11 @@ from datetime import date
 from typing import Any, Iterator
 
 from crawler.discover import DiscoveryError
-from extractors.records import Problem, Stage
 from flows import steps
-from flows.load import validate_and_load_step
+from flows.load import merge_summary, validate_and_load_step
 from flows.work import LoadSummary, Outcome, PublicationWork, RunContext, open_context
 from flows.interrupts import RunInterrupted, SafePoints
+from flows.overlap import Overlap
 from flows.progress import Progress
 from flows.responses import read_responses_step
 from flows.settings import Settings
@@ -91,8 +95,12 @@ def single_writer(settings: Settings) -> Iterator[None]:
 
 def run_pipeline(settings: Settings, *, command: str, runner: Runner = direct_runner,
                  since: date | None = None, until: date | None = None,
-                 types: list[str] | None = None, forces: list[str] | None = None) -> RunReport:
+                 types: list[str] | None = None, forces: list[str] | None = None,
+                 workers: int | None = 1, dask: str | None = None) -> RunReport:
     """Discover or reload, fetch, extract, validate, load, then refresh the clock.
+
+    Reprocess only: ``workers`` processes (None: every core) or the Dask cluster at
+    ``dask`` ("local" starts one here) extract; this process loads.
 
     SIGINT / SIGTERM stop the run at the next safe point (`flows.interrupts`): the run is
     closed as `interrupted` with what it loaded, and `RunInterrupted` propagates.
@@ -105,6 +113,7 @@ def run_pipeline(settings: Settings, *, command: str, runner: Runner = direct_ru
             settings = replace(settings, site=repo.last_site(engine) or settings.site)
         run_id = repo.start_run(engine, command, settings.site)
         ctx = open_context(settings, engine, run_id)
+        ctx.validators.recover()  # what a killed run had fetched
         ctx.trust_archive = command == "backfill"
         total = LoadSummary()
         try:
@@ -112,10 +121,10 @@ def run_pipeline(settings: Settings, *, command: str, runner: Runner = direct_ru
                 works = _select(ctx, runner, command, since, until)
             progress = Progress(f"hmicfrs {command}", len(works))
             with progress:
-                for batch in _batches(works, settings.batch_size):
-                    _merge(total, _process(ctx, runner, batch, types, forces, safe))
-                    progress.advance(len(batch))
-                    safe.checkpoint()
+                if command == "reprocess":
+                    _reprocess(ctx, runner, works, safe, progress, total, workers, dask)
+                else:
+                    _fetch_and_load(ctx, runner, works, types, forces, safe, progress, total)
             statuses = runner("clock", steps.clock_step, engine, settings.as_of)
             safe.checkpoint()
             _discovery_lines(ctx, works, total)
@@ -149,20 +158,69 @@ def run_pipeline(settings: Settings, *, command: str, runner: Runner = direct_ru
         return report
 
 
-def _process(ctx: RunContext, runner: Runner, batch: list[PublicationWork],
-             types: list[str] | None, forces: list[str] | None,
-             safe: SafePoints) -> LoadSummary:
-    """One batch through fetch, extract, validate and load; a signal stops the fetch and
-    extract steps at once and waits for the load step to commit."""
+def _fetch_and_load(ctx: RunContext, runner: Runner, works: list[PublicationWork],
+                    types: list[str] | None, forces: list[str] | None, safe: SafePoints,
+                    progress: Progress, total: LoadSummary) -> None:
+    """Each batch's network steps here (a signal stops them at once); its document
+    extraction and load on the worker thread while the next batch is fetched."""
+    def extract(batch: list[PublicationWork]) -> list[PublicationWork]:
+        return runner("extract-documents", steps.extract_documents_step, ctx, batch)
+
+    def load(batch: list[PublicationWork]) -> None:
+        ctx.write_crawl_log()
+        merge_summary(total, runner("validate-load", validate_and_load_step, ctx, batch))
+        progress.advance(len(batch))
+
+    overlap = Overlap(extract, load)
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(0.001)  # the fetching thread gets the GIL back within 1 ms
+    try:
+        for batch in _batches(works, ctx.settings.batch_size, taper=True):
+            with safe.interruptible():
+                batch = runner("fetch-pages", steps.fetch_pages_step, ctx, batch)  # and read
+                steps.note_future_dates(batch)
+                _filter(batch, types, forces)
+                batch = runner("fetch-documents", steps.fetch_documents_step, ctx, batch)
+                batch = runner("read-responses", read_responses_step, ctx, batch)
+                overlap.wait()
+            overlap.submit(batch)
+            safe.checkpoint()
+        with safe.interruptible():
+            overlap.wait()
+    except BaseException:
+        overlap.stop()
+        raise
+    finally:
+        sys.setswitchinterval(switch)
+
+
+def _reprocess(ctx: RunContext, runner: Runner, works: list[PublicationWork],
+               safe: SafePoints, progress: Progress, total: LoadSummary,
+               workers: int | None, dask: str | None) -> None:
+    """Extract chunks of publications from the archive wherever the fan-out runs them,
+    and load each chunk's rows here as it comes back, in selection order."""
+    from flows.fanout import cores, open_fanout
+    from flows.reprocess_work import prepare_chunk, prepare_works
+    wanted = workers or cores()
+    size = max(1, min(ctx.settings.batch_size, -(-len(works) // (wanted * 8))))
+    chunks = list(_batches(works, size))
     with safe.interruptible():
-        batch = runner("fetch-pages", steps.fetch_pages_step, ctx, batch)
-        batch = runner("extract-pages", steps.extract_pages_step, ctx, batch)
-        _note_future_dates(batch)
-        _filter(batch, types, forces)
-        batch = runner("fetch-documents", steps.fetch_documents_step, ctx, batch)
-        batch = runner("extract-documents", steps.extract_documents_step, ctx, batch)
-        batch = runner("read-responses", read_responses_step, ctx, batch)
-    return runner("validate-load", validate_and_load_step, ctx, batch)
+        pool = open_fanout(workers, dask, len(chunks))
+    with pool:
+        if pool.remote:
+            results = pool.ordered(prepare_chunk, (ctx.settings, ctx.run_id), chunks)
+        else:
+            results = pool.ordered(lambda c: runner("extract", prepare_works, ctx, c), (),
+                                   chunks)
+        while True:
+            with safe.interruptible():
+                item = next(results, None)
+            if item is None:
+                break
+            done, prepared = item
+            merge_summary(total, runner("validate-load", validate_and_load_step, ctx, done, prepared))
+            progress.advance(len(done))
+            safe.checkpoint()
 
 
 def _discovery_lines(ctx: RunContext, works: list[PublicationWork], total: LoadSummary) -> None:
@@ -189,17 +247,6 @@ def _run_failure(ctx: RunContext) -> str | None:
                 f"{ADVICE}")
     failures = ctx.discovery.failures if ctx.discovery is not None else []
     return "; ".join(failures) or None
-
-
-def _note_future_dates(works: list[PublicationWork]) -> None:
-    """A publication date after today is a run note (the page is loaded as printed)."""
-    today = date.today()
-    for w in works:
-        published = w.landing.publication.published_on if w.landing else None
-        if published and published > today:
-            w.problems.append(Problem(Stage.NOTE, f"publication date {published.isoformat()} "
-                                      f"is in the future (today is {today.isoformat()})", {},
-                                      w.landing_url))
 
 
 def _select(ctx: RunContext, runner: Runner, command: str, since: date | None,
@@ -231,22 +278,11 @@ def _filter(works: list[PublicationWork], types: list[str] | None,
             w.outcome = Outcome.SKIPPED
 
 
-def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
-    for i in range(0, len(items), max(1, size)):
-        yield items[i:i + size]
-
-
-def _merge(total: LoadSummary, part: LoadSummary) -> None:
-    for name in ("new", "changed", "unchanged", "quarantined", "failed"):
-        setattr(total, name, getattr(total, name) + getattr(part, name))
-    total.new_publications += part.new_publications
-    total.opened += part.opened
-    total.responses_found += part.responses_found
-    total.obligations_opened = len(total.opened)
-    total.unknown_areas += part.unknown_areas
-    total.reasons += part.reasons
-    total.notes += part.notes
-    for table, counts in part.tables.items():
-        acc = total.tables.setdefault(table, {k: 0 for k in counts})
-        for k, v in counts.items():
-            acc[k] = acc.get(k, 0) + v
+def _batches(items: list[Any], size: int, *, taper: bool = False) -> Iterator[list[Any]]:
+    """``size`` at a time; ``taper``: at most half of what is left, so the last batches are
+    small and little work is left once the last request is made (10, 10, 9, 5, 2, 1, 1)."""
+    i = 0
+    while i < len(items):
+        step = max(1, min(size, (len(items) - i) // 2)) if taper else max(1, size)
+        yield items[i:i + step]
+        i += step

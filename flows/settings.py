@@ -29,7 +29,7 @@ class Settings:
     sources: tuple[str, ...] = ("news", "peel-hub", "frs-hub", "sitemap")  # other ways in
     source_pages: int = 10          # pages of a source (news feed...) read at most a run
     unserved_retry_days: int = 7    # a source that answered 404 is asked again this often
-    batch_size: int = 25
+    batch_size: int = 10  # publications per batch: fetched while the one before is loaded
     user_agent: str | None = None
     global_rate_limit: str | None = None  # name of a Prefect global concurrency limit
 

@@ -73,55 +73,65 @@ def stored_step(ctx: RunContext, *, since: date | None = None,
 # --- fetch ------------------------------------------------------------------------------
 
 def fetch_pages_step(ctx: RunContext, works: list[PublicationWork]) -> list[PublicationWork]:
-    """Fetch each landing page (conditionally); bytes go to the archive."""
+    """Fetch each landing page (conditionally; bytes go to the archive) and read it at once
+    with its page type, in the rate cap's wait before the next request."""
     with ctx.engine.connect() as conn:
         stored = repo.publications_by_id(conn, [w.publication_id for w in works])
     for work in works:
-        if work.from_archive:
-            continue
-        cached = ctx.validators.get(ctx.urls.canonical(work.landing_url)) if ctx.trust_archive else None
-        if cached is not None and ctx.archive.has(cached.sha256):
-            work.page_sha256, work.from_archive = cached.sha256, True
-            continue
-        if not ctx.client.allowed_by_robots(work.landing_url):
-            work.outcome = Outcome.SKIPPED
-            work.problems.append(Problem(Stage.FETCH, "disallowed by robots.txt", {},
-                                         work.landing_url))
-            continue
-        res: FetchResult = ctx.client.fetch(work.landing_url, expect=("html", "pdf"))
-        if not res.ok or not res.sha256:
-            work.outcome = Outcome.FAILED
-            work.problems.append(Problem(Stage.FETCH, f"landing page not fetched: {res.error}",
-                                         {"status": res.status}, work.landing_url))
-            continue
-        work.page_sha256 = res.sha256
-        if work.rejected_sha256 == res.sha256:
-            work.outcome = Outcome.QUARANTINED  # same bytes, same extractor: same verdict as before
-            continue
-        old = stored.get(work.publication_id)
-        work.page_changed = not (old and old["page_sha256"] == res.sha256 and
-                                 old["extractor_version"] == EXTRACTOR_VERSION)
+        _fetch_page(ctx, work, stored.get(work.publication_id))
+        if work.outcome == Outcome.PENDING and work.page_sha256:
+            _extract_page(ctx, work)
     return works
+
+
+def _fetch_page(ctx: RunContext, work: PublicationWork, old: dict[str, Any] | None) -> None:
+    if work.from_archive:
+        return
+    cached = ctx.validators.get(ctx.urls.canonical(work.landing_url)) if ctx.trust_archive else None
+    if cached is not None and ctx.archive.has(cached.sha256):
+        work.page_sha256, work.from_archive = cached.sha256, True
+        return
+    if not ctx.client.allowed_by_robots(work.landing_url):
+        work.outcome = Outcome.SKIPPED
+        work.problems.append(Problem(Stage.FETCH, "disallowed by robots.txt", {},
+                                     work.landing_url))
+        return
+    res: FetchResult = ctx.client.fetch(work.landing_url, expect=("html", "pdf"))
+    if not res.ok or not res.sha256:
+        work.outcome = Outcome.FAILED
+        work.problems.append(Problem(Stage.FETCH, f"landing page not fetched: {res.error}",
+                                     {"status": res.status}, work.landing_url))
+        return
+    work.page_sha256 = res.sha256
+    if work.rejected_sha256 == res.sha256:
+        work.outcome = Outcome.QUARANTINED  # same bytes, same extractor: same verdict as before
+        return
+    work.page_changed = not (old and old["page_sha256"] == res.sha256 and
+                             old["extractor_version"] == EXTRACTOR_VERSION)
 
 
 def extract_pages_step(ctx: RunContext, works: list[PublicationWork]) -> list[PublicationWork]:
-    """Read every changed landing page from the archive with its page type."""
+    """Read every archived landing page with its page type (a reprocess)."""
     for work in _active(works):
-        data = ctx.archive.get(work.page_sha256 or "")
-        work.landing = extract(data, work.landing_url,
-                               PageContext(position="listed", urls=ctx.urls))
-        blocking = [p for p in work.landing.problems if p.stage == Stage.EXTRACT]
-        work.problems += [p for p in work.landing.problems if p.stage != Stage.EXTRACT]
-        if blocking:
-            looked = describe_page(data)
-            for p in blocking:
-                p.reason = f"{p.reason} (the page is {looked})"
-                p.record.update({"publication_id": work.publication_id,
-                                 "page_sha256": work.page_sha256,
-                                 "extractor_version": EXTRACTOR_VERSION})
-            work.problems += blocking
-            work.outcome = Outcome.QUARANTINED
+        _extract_page(ctx, work)
     return works
+
+
+def _extract_page(ctx: RunContext, work: PublicationWork) -> None:
+    data = ctx.archive.get(work.page_sha256 or "")
+    work.landing = extract(data, work.landing_url,
+                           PageContext(position="listed", urls=ctx.urls))
+    blocking = [p for p in work.landing.problems if p.stage == Stage.EXTRACT]
+    work.problems += [p for p in work.landing.problems if p.stage != Stage.EXTRACT]
+    if blocking:
+        looked = describe_page(data)
+        for p in blocking:
+            p.reason = f"{p.reason} (the page is {looked})"
+            p.record.update({"publication_id": work.publication_id,
+                             "page_sha256": work.page_sha256,
+                             "extractor_version": EXTRACTOR_VERSION})
+        work.problems += blocking
+        work.outcome = Outcome.QUARANTINED
 
 
 def fetch_documents_step(ctx: RunContext, works: list[PublicationWork]) -> list[PublicationWork]:
@@ -163,6 +173,17 @@ def extract_documents_step(ctx: RunContext, works: list[PublicationWork]) -> lis
         assert work.landing is not None
         work.problems += extract_documents(ctx, work.landing, work.documents)
     return works
+
+
+def note_future_dates(works: list[PublicationWork]) -> None:
+    """A publication date after today is a run note (the page is loaded as printed)."""
+    today = date.today()
+    for w in works:
+        published = w.landing.publication.published_on if w.landing else None
+        if published and published > today:
+            w.problems.append(Problem(Stage.NOTE, f"publication date {published.isoformat()} "
+                                      f"is in the future (today is {today.isoformat()})", {},
+                                      w.landing_url))
 
 
 def _active(works: list[PublicationWork]) -> list[PublicationWork]:

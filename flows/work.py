@@ -14,7 +14,7 @@ from crawler.http import PoliteClient
 from crawler.urls import SiteUrls
 from extractors.records import DocumentLink, Extraction, Finding, Grade, ListingItem, Problem
 from flows.settings import Settings
-from store.crawl_log import DbFetchLog, DbValidatorStore
+from store.crawl_log import DbFetchLog, DbValidatorStore, flush_crawl_log
 
 
 class Outcome(StrEnum):
@@ -95,7 +95,8 @@ class RunContext:
     def validators(self) -> DbValidatorStore:
         """ETag / Last-Modified / sha256 remembered per URL."""
         if self._validators is None:
-            self._validators = DbValidatorStore(self.engine)
+            self._validators = DbValidatorStore(self.engine, self.settings.data_dir /
+                                                "validators.journal")
         return self._validators
 
     @property
@@ -114,11 +115,17 @@ class RunContext:
                 _share_rate_limit(self._client, self.settings.global_rate_limit)
         return self._client
 
+    def write_crawl_log(self) -> None:
+        """Write the fetch log and validators kept since the last write (one transaction)."""
+        flush_crawl_log(self.engine, self.fetch_log, self._validators)
+
     def close(self) -> None:
-        """Release the HTTP client and flush the fetch log."""
+        """Release the HTTP client and write the rest of the crawl log."""
         if self._client is not None:
             self._client.close()
-        self.fetch_log.flush()
+        self.write_crawl_log()
+        if self._validators is not None:
+            self._validators.close_journal()
 
 
 def _share_rate_limit(client: PoliteClient, name: str) -> None:

@@ -86,6 +86,28 @@ def test_real_run_under_prefect(prefect_api: dict[str, str], replica: ReplicaSer
     assert sorted(fr["state_type"] for fr in flow_runs) == ["COMPLETED", "COMPLETED"]
 
 
+def test_overlapped_and_fanned_out_steps_are_tasks_of_their_flow_run(
+        prefect_api: dict[str, str], replica: ReplicaServer, tmp_data_dir: Path) -> None:
+    """The steps the loading thread runs (extract-documents, validate-load) and a reprocess
+    over two processes are task runs of their own flow run, not orphans."""
+    hmicfrs("run", "--site", replica.url, "--as-of", "2025-09-01", data_dir=tmp_data_dir,
+            env=prefect_api)
+    out = hmicfrs("reprocess", "--workers", "2", "--as-of", "2025-09-01",
+                  data_dir=tmp_data_dir, env=prefect_api).stdout
+    assert "hmicfrs reprocess completed" in out and "new 0" in out
+    api = prefect_api["PREFECT_API_URL"]
+    flows = {f["id"]: f["name"] for f in httpx.post(f"{api}/flows/filter", json={}).json()}
+    runs = {r["id"]: flows[r["flow_id"]] for r in
+            httpx.post(f"{api}/flow_runs/filter", json={}).json()}
+    tasks = httpx.post(f"{api}/task_runs/filter", json={"limit": 200}).json()
+    by_flow: dict[str, set[str]] = {}
+    for t in tasks:
+        assert t["flow_run_id"] in runs, f"task {t['name']} outside any flow run"
+        by_flow.setdefault(runs[t["flow_run_id"]], set()).add(t["name"].rsplit("-", 1)[0])
+    assert {"extract-documents", "validate-load"} <= by_flow["hmicfrs-nightly"]
+    assert "validate-load" in by_flow["hmicfrs-reprocess"]
+
+
 def test_failed_run_is_a_failed_flow_run(prefect_api: dict[str, str], replica: ReplicaServer,
                                          tmp_data_dir: Path) -> None:
     replica.site.put("/publications/", b"<html><body><main><h1>Publications</h1>"
