@@ -18,11 +18,11 @@ from extractors.pdf.words import Vocabulary, join_lines
 
 _CONTENTS = re.compile(r"^(?:contents|table\s+of\s+contents|cynnwys)$", re.IGNORECASE)
 _NUMBERED = re.compile(
-    r"^(?:\(?(?P<n>\d{1,2}(?:\.\d{1,2})*)[.)]|\((?P<r>[a-z]|[ivx]{1,4})\)|(?P<l>[a-z])[.)]"
-    r"|(?P<rec>R\d{1,2})(?=\s+[A-Z])"
+    r"^(?:\(?(?P<n>\d{1,3}(?:\.\d{1,2})*)[.)]|\((?P<r>[a-z]|[ivx]{1,4})\)|(?P<l>[a-z])[.)]"
+    r"|(?P<rec>R\d{1,3})(?=\s+[A-Z])"
     r"|(?P<s>\d{1,2}\.\d{1,2})(?=\s+[A-Z]))(?:\s+(?=\S)|(?=[A-Z\u201c\"]))")
 _BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=\S)")
-_LONE_NUMBER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]?|R\d{1,2}[.)]?)\s*$")
+_LONE_NUMBER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]?|R\d{1,3}[.)]?)\s*$")
 _BULLET = re.compile(rf"^(?:[{BULLETS}*]|[\u2013\u2014-](?=\s))\s*(?=\S)")
 _ENDS = re.compile(r"[.!?:;]['\"\u2019\u201d)]*$")
 

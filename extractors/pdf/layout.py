@@ -139,7 +139,7 @@ def _gutter(lines: list[PdfLine], width: float, height: float) -> float | None:
         x = max((a + b) / 2, b - 4)   # just left of the right column (left lines vary)
         lefts = sum(1 for ln in body if ln.x1 <= x and ln.x1 - ln.x0 < 0.6 * width)
         rights = sum(1 for ln in body if ln.x0 >= x and re.search(r"[A-Za-z]{3}", ln.text))
-        if lefts >= 2 and rights >= 2 and (best is None or b - a > best[0]):
+        if lefts >= 2 and rights >= 1 and (best is None or b - a > best[0]):
             best = (b - a, x)
     return best[1] if best else None
 

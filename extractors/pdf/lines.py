@@ -28,7 +28,7 @@ def names_findings(text: str) -> bool:
 # ---------------------------------------------------------------- pdfium lines with geometry
 
 _FORCE_BOLD = 1 << 18
-_MARGIN_NUMBER = re.compile(r"\s*(\(?\d{1,3}[.)]?|R\d{1,2}[.)]?|\(?[a-z][.)])\s+(?=\S)")
+_MARGIN_NUMBER = re.compile(r"\s*(\(?\d{1,3}[.)]?|R\d{1,3}[.)]?|\(?[a-z][.)])\s+(?=\S)")
 
 
 def pdf_line_pages(data: bytes, layout: bool = True) -> list[PdfLayoutPage]:
@@ -238,9 +238,13 @@ def _merge_segments(lines: list[PdfLine]) -> list[PdfLine]:
     out: list[PdfLine] = []
     for line in lines:
         last = out[-1] if out else None
-        if last and abs(last.top - line.top) < 2 and 0 <= line.x0 - last.x1 < max(12.0, line.size):
+        gap = line.x0 - last.x1 if last else -1.0
+        if last and abs(last.top - line.top) < 2 and 0 <= gap < max(12.0, line.size):
+            number = _MARGIN_NUMBER.match(f"{last.text} x")    # a number alone in its rect
+            margin = number and number.end() == len(last.text) + 1 and gap > 0.75 * line.size
             out[-1] = replace(last, text=f"{last.text} {line.text}", x1=line.x1,
-                              bold=last.bold and line.bold)
+                              bold=last.bold and line.bold,
+                              hang=line.x0 if margin else last.hang)
         else:
             out.append(line)
     return out
