@@ -77,6 +77,7 @@ class _PageReader:
         self._box = pdfium_c.FS_RECTF()
         self._edges = [ctypes.c_double() for _ in range(4)]
         self._rects: list[tuple[float, float, float, float]] | None = None
+        self._last_y = (0.0, 0.0)          # (bottom, top) of the last line's last character
         self._bold: dict[tuple[bytes, int], bool] = {}
         last = len(text) - 1
         self._identity = last < 0 or (
@@ -132,6 +133,7 @@ class _PageReader:
         if bold and last_alnum is not None and last_alnum != first:
             bold = self.style(self.char_index(start + last_alnum))[3]
         x1 = self.right(self.char_index(start + len(text.rstrip()) - 1))
+        self._last_y = (self._edges[2].value, self._edges[3].value)
         clean = " ".join(fix_chars(text).split())
         return PdfLine(clean, x0, x1, self.height - top, self.height - bottom,
                        round(top - bottom, 1), bold, hang=self.hang(text, start, top - bottom))
@@ -146,13 +148,32 @@ class _PageReader:
         text_x = self.style(self.char_index(start + m.end()))[0]
         return text_x if text_x - number_end > 0.75 * size else None
 
+    def printed(self, text: str, start: int) -> list[PdfLine]:
+        """The printed lines of a pdfium text line: itself, unless its last character sits
+        off its first one's line (pdfium sometimes runs a number set on a line of its own
+        into the line before), when it is split where the characters change line."""
+        line = self.line(text, start) if text.strip() else None
+        if line is None:
+            return []
+        bottom, top = self._last_y
+        if self.height - bottom >= line.top and self.height - top <= line.bottom:
+            return [line]
+        cuts, band = [0], None
+        for i, ch in enumerate(text):
+            if not ch.isspace():
+                self.right(self.char_index(start + i))
+                low, high = self._edges[2].value, self._edges[3].value
+                if band is not None and (high < band[0] or low > band[1]):
+                    cuts.append(i)
+                band = (low, high)
+        if len(cuts) == 1:
+            return [line]
+        return [ln for a, b in zip(cuts, cuts[1:] + [len(text)])
+                for ln in self.printed(text[a:b], start + a)]
+
     def lines(self) -> list[PdfLine]:
-        out = []
-        for start, segment in _segments(self.text):
-            line = self.line(segment, start)
-            if line is not None:
-                out.append(line)
-        return out
+        return [ln for start, segment in _segments(self.text)
+                for ln in self.printed(segment, start)]
 
     def rects(self) -> list[tuple[float, float, float, float]]:
         if self._rects is None:
@@ -205,9 +226,7 @@ class _PageReader:
         for i, start in enumerate(starts):
             end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
             for offset, piece in _segments(self.text[start:end]):
-                line = self.line(piece, start + offset)
-                if line is not None:
-                    out.append(line)
+                out += self.printed(piece, start + offset)
         return _merge_segments(out)
 
     def layout_lines(self, lines: list[PdfLine], multi: bool, ruled: bool,
