@@ -83,6 +83,11 @@ class ReportSpec:
     hyphenate: bool = False
     ligatures: bool = False
     contents: bool = False
+    # the order the text layer holds the text in, on ``order_pages`` (all if ()): "glyphs"
+    # (each glyph its own object, drawn last to first: still read forwards), "reversed"
+    # (lines drawn from the foot of the page up) or "shuffled" (lines in a random order)
+    text_order: str = "normal"
+    order_pages: tuple[int, ...] = ()
 
 
 # ---------------------------------------------------------------- text
@@ -377,6 +382,12 @@ def _render(spec: ReportSpec, out: _Layout, contents_page: int | None,
                 c.rotate(90)
                 c.drawString(0, 0, "Findings and recommendations")
                 c.restoreState()
+        disorder = spec.text_order if n in spec.order_pages or not spec.order_pages else ""
+        if disorder == "reversed":               # lines drawn from the foot up
+            ops = ops[::-1]
+        elif disorder == "shuffled":             # lines drawn in a random order
+            ops = list(ops)
+            random.Random(spec.seed * 1000 + n).shuffle(ops)
         for op in ops:
             if op[0] == "rect":
                 c.setLineWidth(0.8)
@@ -384,16 +395,25 @@ def _render(spec: ReportSpec, out: _Layout, contents_page: int | None,
                 continue
             _, font, size, x, y, text, gaps = op
             c.setFont(font, size)
-            if not gaps:
-                c.drawString(x, y, text)
-                continue
-            for word in text.split(" "):
-                c.drawString(x, y, word)
+            words = [text] if not gaps else text.split(" ")
+            for word in words:
+                if disorder == "glyphs":
+                    _draw_backwards(c, x, y, word, font, size)
+                else:
+                    c.drawString(x, y, word)
                 x += pdfmetrics.stringWidth(word, font, size) + pdfmetrics.stringWidth(
                     " ", font, size) + gaps
         c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def _draw_backwards(c: canvas.Canvas, x: float, y: float, text: str, font: str,
+                    size: float) -> None:
+    """Each glyph in its place, each its own text object, drawn from the last to the
+    first (pdfium still reads the line forwards)."""
+    for i in range(len(text) - 1, -1, -1):
+        c.drawString(x + pdfmetrics.stringWidth(text[:i], font, size), y, text[i])
 
 
 # ---------------------------------------------------------------- long reports (benchmark)

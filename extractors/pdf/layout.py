@@ -117,10 +117,11 @@ def reading_order(lines: list[PdfLine], width: float, height: float) -> list[Pdf
 
 
 def _gutter(lines: list[PdfLine], width: float, height: float) -> float | None:
-    """Just left of the far side of the widest strip between 30% and 70% of the width that no column
-    line crosses, with worded lines on both sides. Column lines are those that share
-    their height with a line beside them (full-width lines, and running headers and
-    footers in the top and bottom tenth, are ignored)."""
+    """Just left of the far side (and of any number hung there) of the widest strip between
+    30% and 70% of the width that no column line crosses, with worded lines on both
+    sides. Column lines are those that share their height with a line beside them
+    (full-width lines, and running headers and footers in the top and bottom tenth, are
+    ignored)."""
     body = [ln for ln in lines if 0.1 * height < ln.top < 0.9 * height]
     spans = sorted((ln.x0, ln.x1) for ln in _beside_others(body) if ln.x1 - ln.x0 < 0.6 * width)
     low, high = 0.3 * width, 0.7 * width
@@ -137,6 +138,8 @@ def _gutter(lines: list[PdfLine], width: float, height: float) -> float | None:
         if b <= a:
             continue
         x = max((a + b) / 2, b - 4)   # just left of the right column (left lines vary)
+        hung = [ln.x0 for ln in body if a <= ln.x0 < x and _MARKER.match(ln.text)]
+        x = min(hung) - 0.5 if hung else x        # ... and of a number hung in its margin
         lefts = sum(1 for ln in body if ln.x1 <= x and ln.x1 - ln.x0 < 0.6 * width)
         rights = sum(1 for ln in body if ln.x0 >= x and re.search(r"[A-Za-z]{3}", ln.text))
         if lefts >= 2 and rights >= 1 and (best is None or b - a > best[0]):
@@ -144,9 +147,14 @@ def _gutter(lines: list[PdfLine], width: float, height: float) -> float | None:
     return best[1] if best else None
 
 
+_MARKER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]?|\(?[A-Za-z][.)]|R\d{1,3}[.)]?|[\u2022\u25cf\u25aa"
+                     r"\u25a0\u2013*-])\s*$")
+
+
 def _beside_others(lines: list[PdfLine]) -> list[PdfLine]:
-    """The lines that share their height with a line beside them (set in columns)."""
-    ordered = sorted(lines, key=lambda ln: ln.top)
+    """The lines that share their height with a line beside them (set in columns); a
+    list number or bullet hung in a margin beside its own text does not count."""
+    ordered = sorted((ln for ln in lines if not _MARKER.match(ln.text)), key=lambda ln: ln.top)
     beside: set[int] = set()
     for i, a in enumerate(ordered):
         for b in ordered[i + 1:]:

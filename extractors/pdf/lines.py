@@ -214,20 +214,37 @@ class _PageReader:
         return found
 
     def segment_lines(self) -> list[PdfLine]:
-        """One line per text rectangle (a line of one column), found by its first char."""
-        starts = []
+        """Lines of one column each: pdfium's lines, cut where a text rectangle starts
+        apart from the text before it (a gutter's width on, or back to the left)."""
+        starts = set()
         for left, bottom, right, top in self.rects():
             ci = self.textpage.get_index(left + 0.5, (bottom + top) / 2, 1.0, (top - bottom) / 2)
             if ci is None:
                 return []
-            starts.append(self.text_index(ci))
-        starts = sorted(set(starts))         # rects come in drawing order, text in pdfium's
+            starts.add(self.text_index(ci))
+        cuts = sorted({0} | {start for start in starts if self._apart(start)})
         out = []
-        for i, start in enumerate(starts):
-            end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+        for i, start in enumerate(cuts):
+            end = cuts[i + 1] if i + 1 < len(cuts) else len(self.text)
             for offset, piece in _segments(self.text[start:end]):
                 out += self.printed(piece, start + offset)
-        return _merge_segments(out)
+        return out
+
+    def _apart(self, start: int) -> bool:
+        """True when the character at text index ``start`` does not go on from the one
+        before it on its line: a gap wider than a word space, a step back left, another
+        height (a font change or a glyph drawn on its own goes on)."""
+        before = start - 1
+        while before >= 0 and self.text[before] == " ":
+            before -= 1
+        if before < 0 or self.text[before] in "\r\n" + HYPHEN_MARKS:
+            return False
+        self.right(self.char_index(before))
+        end, low, high = (edge.value for edge in self._edges[1:])
+        self.right(self.char_index(start))
+        left, _, bottom, top = (edge.value for edge in self._edges)
+        gap, size = left - end, max(top - bottom, high - low, 1.0)
+        return gap >= max(12.0, size) or gap < -0.5 * size or top < low or bottom > high
 
     def layout_lines(self, lines: list[PdfLine], multi: bool, ruled: bool,
                      carried: list[float] | None = None
@@ -250,23 +267,6 @@ class _PageReader:
         sizes = [ln.size for ln in body] or [12.0]
         rows = [replace(row, size=statistics.median(sizes)) for _, rs in tables for row in rs]
         return merge_table_rows(body, rows), unread, edges
-
-
-def _merge_segments(lines: list[PdfLine]) -> list[PdfLine]:
-    """Join rectangles of one printed line that sit close together (a font change)."""
-    out: list[PdfLine] = []
-    for line in lines:
-        last = out[-1] if out else None
-        gap = line.x0 - last.x1 if last else -1.0
-        if last and abs(last.top - line.top) < 2 and 0 <= gap < max(12.0, line.size):
-            number = _MARGIN_NUMBER.match(f"{last.text} x")    # a number alone in its rect
-            margin = number and number.end() == len(last.text) + 1 and gap > 0.75 * line.size
-            out[-1] = replace(last, text=f"{last.text} {line.text}", x1=line.x1,
-                              bold=last.bold and line.bold,
-                              hang=line.x0 if margin else last.hang)
-        else:
-            out.append(line)
-    return out
 
 
 def _segments(text: str) -> Iterable[tuple[int, str]]:
