@@ -1,14 +1,17 @@
 """Layout of positioned lines: columns put in reading order, table rows put back among the
-text, the test for a gutter shared by side-by-side text, and the pdfplumber pass for
-pages whose tables pdfium could not read."""
+text, the test for a gutter shared by side-by-side text, pages whose text layer is out of
+reading order, and the pdfplumber pass for pages whose tables pdfium could not read."""
 from __future__ import annotations
 
 import io
 import re
 import statistics
 
+from dataclasses import replace
+
 from extractors.pdf.document import BOLD_FONT_NAME, PdfError, PdfLayoutPage, PdfLine
 from extractors.pdf.words import fix_chars
+from extractors.records import Problem, ProblemCode
 
 
 # ---------------------------------------------------------------- pdfplumber layout pass
@@ -163,6 +166,32 @@ def _beside_others(lines: list[PdfLine]) -> list[PdfLine]:
             if b.x0 - a.x1 > 10 or a.x0 - b.x1 > 10:
                 beside.update((id(a), id(b)))
     return [ln for ln in lines if id(ln) in beside]
+
+
+def out_of_order(pages: list[PdfLayoutPage]) -> tuple[list[PdfLayoutPage], list[Problem]]:
+    """Pages whose text layer is out of reading order, left out (their lines dropped) and
+    reported in one Problem: a designed PDF that draws its lines from the foot of the
+    page up, or in a scrambled order, gives text that reads backwards or garbled, never
+    findings. A page is out of order when at least 5 lines, and a quarter of the steps
+    from one line to the next down a column, go back up the page instead (a column
+    change, a caption or a box drawn late makes a few such steps)."""
+    out, bad = [], []
+    for page in pages:
+        lines = [ln for ln in page.lines if ln.cells is None and ln.text.strip()]
+        steps = [(a, b) for a, b in zip(lines, lines[1:]) if a.x0 < b.x1 and b.x0 < a.x1]
+        back = sum(1 for a, b in steps if b.bottom <= a.top)
+        if back >= 5 and back >= 0.25 * len(steps):
+            bad.append((page.number, "backwards" if back >= 0.9 * len(steps) else "scrambled"))
+            page = replace(page, lines=[])
+        out.append(page)
+    if not bad:
+        return out, []
+    numbers = [n for n, _ in bad]
+    how = " or ".join(sorted({h for _, h in bad}))
+    reason = (f"text layer out of reading order on {len(numbers)} page(s) (lines {how}, as "
+              f"some designed PDFs draw them): findings on those pages not read")
+    return out, [Problem("extract", reason, {"pages": numbers}, f"page {numbers[0]}",
+                         ProblemCode.TEXT_ORDER)]
 
 
 def merge_table_rows(lines: list[PdfLine], table_lines: list[PdfLine]) -> list[PdfLine]:
