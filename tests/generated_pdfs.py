@@ -70,6 +70,7 @@ class Part:
     columns: bool = False          # set in two columns
     boxed: bool = False            # drawn inside a ruled panel
     break_before: bool = False
+    text: str | None = None        # recommendations: this wording for each, not random words
 
 
 @dataclass
@@ -304,7 +305,7 @@ class _Builder:
             else:       # a topic heading ends any finding section before the labels
                 self.heading(f"What we found about {self.texts.words(2)}")
             for _ in range(part.count):
-                self.recommendation(part.style)
+                self.recommendation(part.style, part.text)
         elif part.what == "afis":
             self.heading("Areas for improvement")
             for _ in range(part.count):
@@ -320,8 +321,8 @@ class _Builder:
             out.box(start_y, start_page)
         out.set_columns(1)
 
-    def recommendation(self, style: str) -> None:
-        out, text = self.out, self.texts.recommendation()
+    def recommendation(self, style: str, text: str | None = None) -> None:
+        out, text = self.out, text or self.texts.recommendation()
         number = self.refs["recommendation"] + 1
         if style == "label":
             page = out.label(f"Recommendation {number}")

@@ -182,8 +182,8 @@ def _page_blocks(page: PdfLayoutPage, body: float, pitch: float, levels: dict[fl
             lone = None
         if rest is not None and not (ended or line.text[0] in BULLETS or (
                 current is not None and current.kind == "item"
-                and abs(line.x0 - current.lines[0].x0) <= 2)):
-            rest = None
+                and abs(line.x0 - current.lines[0].x0) <= 2 and not rest[:1].islower())):
+            rest = None                      # "... in their 1. force management ...": runs on
         if rest is not None:
             flush()
             current = _Open("item", line, _depth(markers, line.x0), marker, rest)
