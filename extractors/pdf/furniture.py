@@ -42,12 +42,13 @@ def is_furniture_text(line: str, repeated: set[str], number: int) -> bool:
 def remove_furniture(pages: list[PdfLayoutPage]) -> list[PdfLayoutPage]:
     """Drop running headers, footers and page numbers from positioned lines.
 
-    A line in the top or bottom 12% of its page is furniture when it is a page number
-    (unless it is set in the body's flow: body-sized, within a line pitch of the text
-    above or below, as a list number on a line of its own at a page's foot is), or when its digit-masked text recurs at the same height (within 2 pt) on several
+    A line in the top or bottom 12% of its page is furniture when it is a page number,
+    or when its digit-masked text recurs at the same height (within 2 pt) on several
     pages (2 of a short document, else 3), unless it is larger than body text or reads
-    as a finding heading; in the top or bottom 8%, text smaller than the body's is
-    furniture even once.
+    as a finding heading; neither when it is set in the body's flow (body-sized, within
+    a line pitch of the text above or below: a number on a line of its own ending a
+    page, list items opening alike at the head of pages). In the top or bottom 8%, text
+    smaller than the body's is furniture even once.
     """
     body = body_size(pages)
     spots: dict[tuple[str, int], set[int]] = defaultdict(set)
@@ -72,8 +73,8 @@ def remove_furniture(pages: list[PdfLayoutPage]) -> list[PdfLayoutPage]:
                 key = f"{furniture_key(text)}@{round(line.top / 2)}"
                 if _small_at_edge(line, page, body):
                     continue
-                if (key in repeated and line.size <= body * 1.1
-                        and not _LABEL_LIKE.match(text)):
+                if (key in repeated and line.size <= body * 1.1 and not _LABEL_LIKE.match(text)
+                        and not _in_flow(line, page, body, pitch)):
                     continue
             kept.append(line)
         out.append(replace(page, lines=kept))

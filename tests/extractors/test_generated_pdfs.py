@@ -179,3 +179,18 @@ def _page_count(data: bytes) -> int:
         return len(pdf)
     finally:
         pdf.close()
+
+
+def test_items_that_open_alike_at_the_head_of_pages_are_not_a_running_header() -> None:
+    """Areas for improvement set in columns all open "The force should improve how it";
+    at the head of three pages, in the same place, that line repeats like a running
+    header but sits in the body's flow, a line pitch above the text under it."""
+    parts = [p for k in range(8)
+             for p in (Part("filler", 1 + (2 + k) % 4), Part("afis", 3, columns=True))]
+    data, expected = build_report(ReportSpec(parts, seed=2))
+    pages = pdf_line_pages(data)
+    heads = [p.number for p in pages if any(
+        ln.top < 0.12 * p.height and ln.text == "\u2022 The force should improve how it"
+        for ln in p.lines)]
+    assert len(heads) >= 3
+    assert _findings(data) == _printed(expected)
