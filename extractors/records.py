@@ -32,6 +32,7 @@ class ProblemCode(StrEnum):
     CORRUPT_DOCUMENT = "corrupt_document"   # the file cannot be opened at all
     UNRECOGNISED = "unrecognised"           # no page type recognises the document
     OVER_CAP = "over_cap"                   # too big to read safely (a PDF cap's figure)
+    TEXT_ORDER = "text_order"               # a text layer out of reading order (PDF pages)
 
 
 @dataclass

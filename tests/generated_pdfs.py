@@ -70,6 +70,7 @@ class Part:
     columns: bool = False          # set in two columns
     boxed: bool = False            # drawn inside a ruled panel
     break_before: bool = False
+    text: str | None = None        # recommendations: this wording for each, not random words
 
 
 @dataclass
@@ -83,6 +84,12 @@ class ReportSpec:
     hyphenate: bool = False
     ligatures: bool = False
     contents: bool = False
+    # the order the text layer holds the text in, on ``order_pages`` (all if ()): "glyphs"
+    # (each glyph its own object, drawn last to first: still read forwards), "reversed"
+    # (lines drawn from the foot of the page up) or "shuffled" (lines in a random order)
+    text_order: str = "normal"
+    order_pages: tuple[int, ...] = ()
+    widows: bool = False           # a number on a line of its own may end a page or column
 
 
 # ---------------------------------------------------------------- text
@@ -240,8 +247,9 @@ class _Layout:
                 lines.append(word)
         return lines
 
-    def label(self, text: str) -> int:
-        self.need(3 * self.LEADING)
+    def label(self, text: str, keep: int = 3) -> int:
+        """A bold line kept with the ``keep`` - 1 lines after it."""
+        self.need(keep * self.LEADING)
         self.space(0.5)
         self.y -= self.LEADING
         self.draw(self.x, text, BOLD, self.SIZE)
@@ -297,7 +305,7 @@ class _Builder:
             else:       # a topic heading ends any finding section before the labels
                 self.heading(f"What we found about {self.texts.words(2)}")
             for _ in range(part.count):
-                self.recommendation(part.style)
+                self.recommendation(part.style, part.text)
         elif part.what == "afis":
             self.heading("Areas for improvement")
             for _ in range(part.count):
@@ -313,8 +321,8 @@ class _Builder:
             out.box(start_y, start_page)
         out.set_columns(1)
 
-    def recommendation(self, style: str) -> None:
-        out, text = self.out, self.texts.recommendation()
+    def recommendation(self, style: str, text: str | None = None) -> None:
+        out, text = self.out, text or self.texts.recommendation()
         number = self.refs["recommendation"] + 1
         if style == "label":
             page = out.label(f"Recommendation {number}")
@@ -322,8 +330,7 @@ class _Builder:
         elif style == "label_colon":
             page = out.para(f"Recommendation {number}: {text}")
         elif style == "own_line":
-            out.need(3 * out.LEADING)
-            page = out.label(str(number))
+            page = out.label(str(number), 1 if self.spec.widows else 3)
             out.lines(out.wrap(text, out.width), width=out.width)
         else:
             marker = {"margin": "{}", "margin_dot": "{}.", "margin_paren": "({})",
@@ -334,6 +341,14 @@ class _Builder:
 
 def build_report(spec: ReportSpec) -> tuple[bytes, list[Expected]]:
     """The PDF bytes of ``spec`` and the findings it prints, in reading order."""
+    b, contents_page = _lay_out(spec)
+    return _render(spec, b.out, contents_page, b.headings), b.found
+
+
+def _lay_out(spec: ReportSpec, pages_after: list[int] | None = None
+             ) -> tuple["_Builder", int | None]:
+    """The laid-out report and its contents page; ``pages_after`` gets the page count
+    after each part (the same as a report cut after that part would have)."""
     _fonts()
     b = _Builder(spec)
     out = b.out
@@ -348,7 +363,9 @@ def build_report(spec: ReportSpec) -> tuple[bytes, list[Expected]]:
     out.new_page()
     for part in spec.parts:
         b.part(part)
-    return _render(spec, out, contents_page, b.headings), b.found
+        if pages_after is not None:
+            pages_after.append(len(out.pages))
+    return b, contents_page
 
 
 def _render(spec: ReportSpec, out: _Layout, contents_page: int | None,
@@ -377,6 +394,12 @@ def _render(spec: ReportSpec, out: _Layout, contents_page: int | None,
                 c.rotate(90)
                 c.drawString(0, 0, "Findings and recommendations")
                 c.restoreState()
+        disorder = spec.text_order if n in spec.order_pages or not spec.order_pages else ""
+        if disorder == "reversed":               # lines drawn from the foot up
+            ops = ops[::-1]
+        elif disorder == "shuffled":             # lines drawn in a random order
+            ops = list(ops)
+            random.Random(spec.seed * 1000 + n).shuffle(ops)
         for op in ops:
             if op[0] == "rect":
                 c.setLineWidth(0.8)
@@ -384,16 +407,25 @@ def _render(spec: ReportSpec, out: _Layout, contents_page: int | None,
                 continue
             _, font, size, x, y, text, gaps = op
             c.setFont(font, size)
-            if not gaps:
-                c.drawString(x, y, text)
-                continue
-            for word in text.split(" "):
-                c.drawString(x, y, word)
+            words = [text] if not gaps else text.split(" ")
+            for word in words:
+                if disorder == "glyphs":
+                    _draw_backwards(c, x, y, word, font, size)
+                else:
+                    c.drawString(x, y, word)
                 x += pdfmetrics.stringWidth(word, font, size) + pdfmetrics.stringWidth(
                     " ", font, size) + gaps
         c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def _draw_backwards(c: canvas.Canvas, x: float, y: float, text: str, font: str,
+                    size: float) -> None:
+    """Each glyph in its place, each its own text object, drawn from the last to the
+    first (pdfium still reads the line forwards)."""
+    for i in range(len(text) - 1, -1, -1):
+        c.drawString(x + pdfmetrics.stringWidth(text[:i], font, size), y, text[i])
 
 
 # ---------------------------------------------------------------- long reports (benchmark)
@@ -411,44 +443,29 @@ def long_report(pages: int, seed: int = 7, **options) -> tuple[bytes, list[Expec
     spec = ReportSpec(parts, seed=seed, **{"footer": "Page {n} of {total}", "side_tab": True,
                                            "justify": True, "hyphenate": True,
                                            "ligatures": True, "contents": True, **options})
-    low, high = 1, len(parts) // 2          # chapters kept: the most that fit ``pages``
-    while low < high:
-        mid = (low + high + 1) // 2
-        spec.parts = parts[:2 * mid]
-        low, high = (mid, high) if _page_count(build_report(spec)[0]) <= pages else (low, mid - 1)
-    spec.parts = parts[:2 * low]
+    pages_after: list[int] = []                # chapters kept: the most that fit ``pages``
+    _lay_out(spec, pages_after)
+    fit = [k for k in range(1, len(parts) // 2 + 1) if pages_after[2 * k - 1] <= pages]
+    spec.parts = parts[:2 * max(fit, default=1)]
     return build_report(spec)
-
-
-def _page_count(data: bytes) -> int:
-    return data.count(b"/Type /Page\n") or data.count(b"/Type /Page ")
 
 
 # ---------------------------------------------------------------- hypothesis strategy
 
-# Layouts the extractor does not yet read in every combination (see the report of issue 14):
-# a number on its own line at a page foot, and two-column passages where a finding runs
-# from the foot of one column (or page) to the head of the next. ``report_specs(full=True)``
-# draws them too; the tests draw the rest.
-KNOWN_GAPS = {"own_line", "columns"}
-_STYLES = [s for s in NUMBER_STYLES if s not in KNOWN_GAPS]
-
-
-def _parts(full: bool) -> st.SearchStrategy[Part]:
+def _parts() -> st.SearchStrategy[Part]:
     return st.builds(
         Part, what=st.sampled_from(["recommendations", "afis", "concern"]),
-        count=st.integers(1, 3), style=st.sampled_from(NUMBER_STYLES if full else _STYLES),
-        columns=st.booleans() if full else st.just(False),
-        boxed=st.booleans(), break_before=st.booleans())
+        count=st.integers(1, 3), style=st.sampled_from(NUMBER_STYLES),
+        columns=st.booleans(), boxed=st.booleans(), break_before=st.booleans())
 
 
 _FILLER = st.builds(Part, what=st.just("filler"), count=st.integers(0, 4))
 
 
-def report_specs(full: bool = False) -> st.SearchStrategy[ReportSpec]:
-    """Small reports (2-6 pages) mixing the numbering styles and layouts above (with
-    ``full``, the KNOWN_GAPS too)."""
-    parts = st.lists(st.tuples(_FILLER, _parts(full)), min_size=1, max_size=4).map(
+def report_specs() -> st.SearchStrategy[ReportSpec]:
+    """Small reports (2-6 pages) mixing every numbering style and layout above; some
+    with their glyphs drawn one by one, last to first (pdfium reads them forwards)."""
+    parts = st.lists(st.tuples(_FILLER, _parts()), min_size=1, max_size=4).map(
         lambda pairs: [p for pair in pairs for p in pair])
     return st.builds(
         ReportSpec, parts=parts, seed=st.integers(0, 10_000),
@@ -456,4 +473,6 @@ def report_specs(full: bool = False) -> st.SearchStrategy[ReportSpec]:
                                "exploitation", "PEEL 2025 Police effectiveness"]),
         footer=st.sampled_from(["{n}", "Page {n} of {total}", "- {n} -"]),
         side_tab=st.booleans(), justify=st.booleans(), hyphenate=st.booleans(),
-        ligatures=st.booleans(), contents=st.booleans())
+        ligatures=st.booleans(), contents=st.booleans(), widows=st.booleans(),
+        text_order=st.sampled_from(["normal"] * 4 + ["glyphs"]),
+        order_pages=st.sampled_from([(), (2,), (3,)]))

@@ -11,8 +11,8 @@ from extractors.records import FindingKind
 
 _BULLET_TEXT = re.compile(r"^(?:[\u2022\u25cf\u25aa\u25a0\u00b7\u2023\u2043*]|[\u2013\u2014-](?=\s))"
                           r"\s*(?=\S)")
-_MARKED_TEXT = re.compile(r"^(?:\((?P<p>[a-z]|[ivx]{1,4}|\d{1,2})\)|(?P<c>[a-z]|[ivx]{1,4})\)"
-                          r"|(?P<r>R\d{1,2})(?=\s+[A-Z])|(?P<n>\d{1,2}(?:\.\d{1,2})*)(?:[.)]|"
+_MARKED_TEXT = re.compile(r"^(?:\((?P<p>[a-z]|[ivx]{1,4}|\d{1,3})\)|(?P<c>[a-z]|[ivx]{1,4})\)"
+                          r"|(?P<r>R\d{1,3})(?=\s+[A-Z])|(?P<n>\d{1,3}(?:\.\d{1,2})*)(?:[.)]|"
                           r"(?=\s+[A-Z\u201c\"])))\s+(?=\S)")
 
 

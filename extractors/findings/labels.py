@@ -41,7 +41,7 @@ _LABEL = re.compile(
     rf"^(?P<prefix>(?:our|the|summary\s+of(?:\s+the)?|list\s+of|national|key|main|new|"
     rf"accelerated)\s+)?"
     rf"(?:{_ALT})\b(?:\s+(?:number|no\.?))?"
-    rf"(?:\s*(?P<ref>\d{{1,2}}(?:\.\d{{1,2}})*|[A-Z](?![\w'])|[ivx]{{1,4}}(?![\w'])))?"
+    rf"(?:\s*(?P<ref>\d{{1,3}}(?:\.\d{{1,2}})*|[A-Z](?![\w'])|[ivx]{{1,4}}(?![\w'])))?"
     rf"(?P<tail>.*)$", re.IGNORECASE | re.DOTALL)
 _SEPARATOR = re.compile(r"^\s*[:.\u2013\u2014-]\s*")
 

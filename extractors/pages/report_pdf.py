@@ -19,7 +19,7 @@ from extractors.pdf.blocks import pdf_blocks
 from extractors.pdf.document import PdfError, PdfLayoutPage, pdf_metadata_title
 from extractors.pdf.furniture import remove_furniture
 from extractors.pdf.limits import PdfOverCap
-from extractors.pdf.layout import pdf_layout_pages
+from extractors.pdf.layout import out_of_order, pdf_layout_pages
 from extractors.pdf.lines import pdf_line_pages
 from extractors.records import DocumentLink, Extraction, Problem, ProblemCode, Publication
 
@@ -58,6 +58,8 @@ def extract_report_pdf(data: bytes, source: str,
     pages = remove_furniture(pages)
     result.publication = Publication(title=_title(pages) or _safe_title(data),
                                      published_on=printed_date(pages))
+    pages, garbled = out_of_order(pages)         # a text layer that reads backwards or scrambled
+    result.problems += garbled
     findings, problems = findings_from_blocks(pdf_blocks(pages))
     result.recommendations = findings
     result.problems += problems

@@ -18,11 +18,11 @@ from extractors.pdf.words import Vocabulary, join_lines
 
 _CONTENTS = re.compile(r"^(?:contents|table\s+of\s+contents|cynnwys)$", re.IGNORECASE)
 _NUMBERED = re.compile(
-    r"^(?:\(?(?P<n>\d{1,2}(?:\.\d{1,2})*)[.)]|\((?P<r>[a-z]|[ivx]{1,4})\)|(?P<l>[a-z])[.)]"
-    r"|(?P<rec>R\d{1,2})(?=\s+[A-Z])"
+    r"^(?:\(?(?P<n>\d{1,3}(?:\.\d{1,2})*)[.)]|\((?P<r>[a-z]|[ivx]{1,4})\)|(?P<l>[a-z])[.)]"
+    r"|(?P<rec>R\d{1,3})(?=\s+[A-Z])"
     r"|(?P<s>\d{1,2}\.\d{1,2})(?=\s+[A-Z]))(?:\s+(?=\S)|(?=[A-Z\u201c\"]))")
 _BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=\S)")
-_LONE_NUMBER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]?|R\d{1,2}[.)]?)\s*$")
+_LONE_NUMBER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]?|R\d{1,3}[.)]?)\s*$")
 _BULLET = re.compile(rf"^(?:[{BULLETS}*]|[\u2013\u2014-](?=\s))\s*(?=\S)")
 _ENDS = re.compile(r"[.!?:;]['\"\u2019\u201d)]*$")
 
@@ -182,8 +182,8 @@ def _page_blocks(page: PdfLayoutPage, body: float, pitch: float, levels: dict[fl
             lone = None
         if rest is not None and not (ended or line.text[0] in BULLETS or (
                 current is not None and current.kind == "item"
-                and abs(line.x0 - current.lines[0].x0) <= 2)):
-            rest = None
+                and abs(line.x0 - current.lines[0].x0) <= 2 and not rest[:1].islower())):
+            rest = None                      # "... in their 1. force management ...": runs on
         if rest is not None:
             flush()
             current = _Open("item", line, _depth(markers, line.x0), marker, rest)

@@ -45,8 +45,10 @@ def remove_furniture(pages: list[PdfLayoutPage]) -> list[PdfLayoutPage]:
     A line in the top or bottom 12% of its page is furniture when it is a page number,
     or when its digit-masked text recurs at the same height (within 2 pt) on several
     pages (2 of a short document, else 3), unless it is larger than body text or reads
-    as a finding heading; in the top or bottom 8%, text smaller than the body's is
-    furniture even once.
+    as a finding heading; neither when it is set in the body's flow (body-sized, within
+    a line pitch of the text above or below: a number on a line of its own ending a
+    page, list items opening alike at the head of pages). In the top or bottom 8%, text
+    smaller than the body's is furniture even once.
     """
     body = body_size(pages)
     spots: dict[tuple[str, int], set[int]] = defaultdict(set)
@@ -59,23 +61,34 @@ def remove_furniture(pages: list[PdfLayoutPage]) -> list[PdfLayoutPage]:
         for dy in (-1, 0, 1):
             merged[f"{key}@{y}"] |= spots.get((key, y + dy), set())
     repeated = repeated_keys(merged, len(pages))
+    pitch = line_pitch(pages, body)
     out = []
     for page in pages:
         kept = []
         for line in page.lines:
             if _in_edge_zone(line, page):
                 text = line.text.strip()
-                if PAGE_NUMBER.match(text) or not text:
+                if not text or PAGE_NUMBER.match(text) and not _in_flow(line, page, body, pitch):
                     continue
                 key = f"{furniture_key(text)}@{round(line.top / 2)}"
                 if _small_at_edge(line, page, body):
                     continue
-                if (key in repeated and line.size <= body * 1.1
-                        and not _LABEL_LIKE.match(text)):
+                if (key in repeated and line.size <= body * 1.1 and not _LABEL_LIKE.match(text)
+                        and not _in_flow(line, page, body, pitch)):
                     continue
             kept.append(line)
         out.append(replace(page, lines=kept))
     return out
+
+
+def _in_flow(line: PdfLine, page: PdfLayoutPage, body: float, pitch: float) -> bool:
+    """True when a body-sized line sits within a line pitch above or below a line of its
+    page at least as large (not beside it on its row)."""
+    if abs(line.size - body) > 0.1 * body:
+        return False
+    return any(other is not line and other.size >= 0.9 * body
+               and 0 <= max(other.top - line.bottom, line.top - other.bottom) <= pitch
+               for other in page.lines)
 
 
 def _small_at_edge(line: PdfLine, page: PdfLayoutPage, body: float) -> bool:

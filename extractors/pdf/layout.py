@@ -1,14 +1,17 @@
 """Layout of positioned lines: columns put in reading order, table rows put back among the
-text, the test for a gutter shared by side-by-side text, and the pdfplumber pass for
-pages whose tables pdfium could not read."""
+text, the test for a gutter shared by side-by-side text, pages whose text layer is out of
+reading order, and the pdfplumber pass for pages whose tables pdfium could not read."""
 from __future__ import annotations
 
 import io
 import re
 import statistics
 
+from dataclasses import replace
+
 from extractors.pdf.document import BOLD_FONT_NAME, PdfError, PdfLayoutPage, PdfLine
 from extractors.pdf.words import fix_chars
+from extractors.records import Problem, ProblemCode
 
 
 # ---------------------------------------------------------------- pdfplumber layout pass
@@ -117,10 +120,11 @@ def reading_order(lines: list[PdfLine], width: float, height: float) -> list[Pdf
 
 
 def _gutter(lines: list[PdfLine], width: float, height: float) -> float | None:
-    """Just left of the far side of the widest strip between 30% and 70% of the width that no column
-    line crosses, with worded lines on both sides. Column lines are those that share
-    their height with a line beside them (full-width lines, and running headers and
-    footers in the top and bottom tenth, are ignored)."""
+    """Just left of the far side (and of any number hung there) of the widest strip between
+    30% and 70% of the width that no column line crosses, with worded lines on both
+    sides. Column lines are those that share their height with a line beside them
+    (full-width lines, and running headers and footers in the top and bottom tenth, are
+    ignored)."""
     body = [ln for ln in lines if 0.1 * height < ln.top < 0.9 * height]
     spans = sorted((ln.x0, ln.x1) for ln in _beside_others(body) if ln.x1 - ln.x0 < 0.6 * width)
     low, high = 0.3 * width, 0.7 * width
@@ -137,16 +141,23 @@ def _gutter(lines: list[PdfLine], width: float, height: float) -> float | None:
         if b <= a:
             continue
         x = max((a + b) / 2, b - 4)   # just left of the right column (left lines vary)
+        hung = [ln.x0 for ln in body if a <= ln.x0 < x and _MARKER.match(ln.text)]
+        x = min(hung) - 0.5 if hung else x        # ... and of a number hung in its margin
         lefts = sum(1 for ln in body if ln.x1 <= x and ln.x1 - ln.x0 < 0.6 * width)
         rights = sum(1 for ln in body if ln.x0 >= x and re.search(r"[A-Za-z]{3}", ln.text))
-        if lefts >= 2 and rights >= 2 and (best is None or b - a > best[0]):
+        if lefts >= 2 and rights >= 1 and (best is None or b - a > best[0]):
             best = (b - a, x)
     return best[1] if best else None
 
 
+_MARKER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]?|\(?[A-Za-z][.)]|R\d{1,3}[.)]?|[\u2022\u25cf\u25aa"
+                     r"\u25a0\u2013*-])\s*$")
+
+
 def _beside_others(lines: list[PdfLine]) -> list[PdfLine]:
-    """The lines that share their height with a line beside them (set in columns)."""
-    ordered = sorted(lines, key=lambda ln: ln.top)
+    """The lines that share their height with a line beside them (set in columns); a
+    list number or bullet hung in a margin beside its own text does not count."""
+    ordered = sorted((ln for ln in lines if not _MARKER.match(ln.text)), key=lambda ln: ln.top)
     beside: set[int] = set()
     for i, a in enumerate(ordered):
         for b in ordered[i + 1:]:
@@ -155,6 +166,32 @@ def _beside_others(lines: list[PdfLine]) -> list[PdfLine]:
             if b.x0 - a.x1 > 10 or a.x0 - b.x1 > 10:
                 beside.update((id(a), id(b)))
     return [ln for ln in lines if id(ln) in beside]
+
+
+def out_of_order(pages: list[PdfLayoutPage]) -> tuple[list[PdfLayoutPage], list[Problem]]:
+    """Pages whose text layer is out of reading order, left out (their lines dropped) and
+    reported in one Problem: a designed PDF that draws its lines from the foot of the
+    page up, or in a scrambled order, gives text that reads backwards or garbled, never
+    findings. A page is out of order when at least 5 lines, and a quarter of the steps
+    from one line to the next down a column, go back up the page instead (a column
+    change, a caption or a box drawn late makes a few such steps)."""
+    out, bad = [], []
+    for page in pages:
+        lines = [ln for ln in page.lines if ln.cells is None and ln.text.strip()]
+        steps = [(a, b) for a, b in zip(lines, lines[1:]) if a.x0 < b.x1 and b.x0 < a.x1]
+        back = sum(1 for a, b in steps if b.bottom <= a.top)
+        if back >= 5 and back >= 0.25 * len(steps):
+            bad.append((page.number, "backwards" if back >= 0.9 * len(steps) else "scrambled"))
+            page = replace(page, lines=[])
+        out.append(page)
+    if not bad:
+        return out, []
+    numbers = [n for n, _ in bad]
+    how = " or ".join(sorted({h for _, h in bad}))
+    reason = (f"text layer out of reading order on {len(numbers)} page(s) (lines {how}, as "
+              f"some designed PDFs draw them): findings on those pages not read")
+    return out, [Problem("extract", reason, {"pages": numbers}, f"page {numbers[0]}",
+                         ProblemCode.TEXT_ORDER)]
 
 
 def merge_table_rows(lines: list[PdfLine], table_lines: list[PdfLine]) -> list[PdfLine]:

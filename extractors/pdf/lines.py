@@ -28,7 +28,7 @@ def names_findings(text: str) -> bool:
 # ---------------------------------------------------------------- pdfium lines with geometry
 
 _FORCE_BOLD = 1 << 18
-_MARGIN_NUMBER = re.compile(r"\s*(\(?\d{1,3}[.)]?|R\d{1,2}[.)]?|\(?[a-z][.)])\s+(?=\S)")
+_MARGIN_NUMBER = re.compile(r"\s*(\(?\d{1,3}[.)]?|R\d{1,3}[.)]?|\(?[a-z][.)])\s+(?=\S)")
 
 
 def pdf_line_pages(data: bytes, layout: bool = True) -> list[PdfLayoutPage]:
@@ -77,6 +77,7 @@ class _PageReader:
         self._box = pdfium_c.FS_RECTF()
         self._edges = [ctypes.c_double() for _ in range(4)]
         self._rects: list[tuple[float, float, float, float]] | None = None
+        self._last_y = (0.0, 0.0)          # (bottom, top) of the last line's last character
         self._bold: dict[tuple[bytes, int], bool] = {}
         last = len(text) - 1
         self._identity = last < 0 or (
@@ -132,6 +133,7 @@ class _PageReader:
         if bold and last_alnum is not None and last_alnum != first:
             bold = self.style(self.char_index(start + last_alnum))[3]
         x1 = self.right(self.char_index(start + len(text.rstrip()) - 1))
+        self._last_y = (self._edges[2].value, self._edges[3].value)
         clean = " ".join(fix_chars(text).split())
         return PdfLine(clean, x0, x1, self.height - top, self.height - bottom,
                        round(top - bottom, 1), bold, hang=self.hang(text, start, top - bottom))
@@ -146,13 +148,32 @@ class _PageReader:
         text_x = self.style(self.char_index(start + m.end()))[0]
         return text_x if text_x - number_end > 0.75 * size else None
 
+    def printed(self, text: str, start: int) -> list[PdfLine]:
+        """The printed lines of a pdfium text line: itself, unless its last character sits
+        off its first one's line (pdfium sometimes runs a number set on a line of its own
+        into the line before), when it is split where the characters change line."""
+        line = self.line(text, start) if text.strip() else None
+        if line is None:
+            return []
+        bottom, top = self._last_y
+        if self.height - bottom >= line.top and self.height - top <= line.bottom:
+            return [line]
+        cuts, band = [0], None
+        for i, ch in enumerate(text):
+            if not ch.isspace():
+                self.right(self.char_index(start + i))
+                low, high = self._edges[2].value, self._edges[3].value
+                if band is not None and (high < band[0] or low > band[1]):
+                    cuts.append(i)
+                band = (low, high)
+        if len(cuts) == 1:
+            return [line]
+        return [ln for a, b in zip(cuts, cuts[1:] + [len(text)])
+                for ln in self.printed(text[a:b], start + a)]
+
     def lines(self) -> list[PdfLine]:
-        out = []
-        for start, segment in _segments(self.text):
-            line = self.line(segment, start)
-            if line is not None:
-                out.append(line)
-        return out
+        return [ln for start, segment in _segments(self.text)
+                for ln in self.printed(segment, start)]
 
     def rects(self) -> list[tuple[float, float, float, float]]:
         if self._rects is None:
@@ -193,22 +214,37 @@ class _PageReader:
         return found
 
     def segment_lines(self) -> list[PdfLine]:
-        """One line per text rectangle (a line of one column), found by its first char."""
-        starts = []
+        """Lines of one column each: pdfium's lines, cut where a text rectangle starts
+        apart from the text before it (a gutter's width on, or back to the left)."""
+        starts = set()
         for left, bottom, right, top in self.rects():
             ci = self.textpage.get_index(left + 0.5, (bottom + top) / 2, 1.0, (top - bottom) / 2)
             if ci is None:
                 return []
-            starts.append(self.text_index(ci))
-        starts = sorted(set(starts))         # rects come in drawing order, text in pdfium's
+            starts.add(self.text_index(ci))
+        cuts = sorted({0} | {start for start in starts if self._apart(start)})
         out = []
-        for i, start in enumerate(starts):
-            end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+        for i, start in enumerate(cuts):
+            end = cuts[i + 1] if i + 1 < len(cuts) else len(self.text)
             for offset, piece in _segments(self.text[start:end]):
-                line = self.line(piece, start + offset)
-                if line is not None:
-                    out.append(line)
-        return _merge_segments(out)
+                out += self.printed(piece, start + offset)
+        return out
+
+    def _apart(self, start: int) -> bool:
+        """True when the character at text index ``start`` does not go on from the one
+        before it on its line: a gap wider than a word space, a step back left, another
+        height (a font change or a glyph drawn on its own goes on)."""
+        before = start - 1
+        while before >= 0 and self.text[before] == " ":
+            before -= 1
+        if before < 0 or self.text[before] in "\r\n" + HYPHEN_MARKS:
+            return False
+        self.right(self.char_index(before))
+        end, low, high = (edge.value for edge in self._edges[1:])
+        self.right(self.char_index(start))
+        left, _, bottom, top = (edge.value for edge in self._edges)
+        gap, size = left - end, max(top - bottom, high - low, 1.0)
+        return gap >= max(12.0, size) or gap < -0.5 * size or top < low or bottom > high
 
     def layout_lines(self, lines: list[PdfLine], multi: bool, ruled: bool,
                      carried: list[float] | None = None
@@ -231,19 +267,6 @@ class _PageReader:
         sizes = [ln.size for ln in body] or [12.0]
         rows = [replace(row, size=statistics.median(sizes)) for _, rs in tables for row in rs]
         return merge_table_rows(body, rows), unread, edges
-
-
-def _merge_segments(lines: list[PdfLine]) -> list[PdfLine]:
-    """Join rectangles of one printed line that sit close together (a font change)."""
-    out: list[PdfLine] = []
-    for line in lines:
-        last = out[-1] if out else None
-        if last and abs(last.top - line.top) < 2 and 0 <= line.x0 - last.x1 < max(12.0, line.size):
-            out[-1] = replace(last, text=f"{last.text} {line.text}", x1=line.x1,
-                              bold=last.bold and line.bold)
-        else:
-            out.append(line)
-    return out
 
 
 def _segments(text: str) -> Iterable[tuple[int, str]]:
