@@ -120,4 +120,7 @@ def line_pitch(pages: list[PdfLayoutPage], size: float) -> float:
         for a, b in zip(page.lines, page.lines[1:]):
             if abs(a.size - size) < 1 and abs(b.size - size) < 1 and 0 < b.top - a.top < 3 * size:
                 gaps.append(b.top - a.top)
-    return statistics.median(gaps) if gaps else size * 1.2
+    # a paragraph's lines sit closer than 1.8 sizes; wider steps are paragraph gaps, which
+    # outnumber line steps in a document of one-line paragraphs
+    within = [g for g in gaps if g < 1.8 * size]
+    return statistics.median(within) if within else size * 1.2

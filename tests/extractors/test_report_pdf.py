@@ -249,3 +249,29 @@ def test_a_finding_running_from_one_column_into_the_next() -> None:
         ("area_for_improvement", first, 2),
         ("area_for_improvement", "The force should make sure that cells are clean.", 2)]
     assert result.problems == []
+
+
+def test_labels_on_lines_of_their_own_in_body_type_end_the_finding_before() -> None:
+    """A report of one-line paragraphs in one font: the paragraph gap (the commonest step
+    between lines there) is not the line pitch, so "Area for improvement" and
+    "Recommendation 3" stand apart and "Next steps" is not glued onto a finding."""
+    from tests.replica.minipdf import tiny_pdf
+    data = tiny_pdf("Durham Constabulary: an inspection of the response to stalking", [
+        "We inspected the response to stalking.", "Recommendations",
+        "Recommendation 1: By 31 December 2025, Durham Constabulary should make sure that "
+        "every stalking report is risk assessed within 24 hours.",
+        "Recommendation 2: By 31 December 2025, Durham Constabulary should train staff.",
+        "Area for improvement", "The force should improve how it tells victims of stalking "
+        "about protection orders.", "Recommendation 3",
+        "The force should review its stalking protection order applications.",
+        "Next steps", "We will revisit the force in 2026."])
+    result = extract_report_pdf(data, "https://assets/uploads/durham.pdf")
+    assert [(f.kind, f.ref, f.text) for f in result.recommendations] == [
+        ("recommendation", "1", "By 31 December 2025, Durham Constabulary should make sure "
+         "that every stalking report is risk assessed within 24 hours."),
+        ("recommendation", "2", "By 31 December 2025, Durham Constabulary should train staff."),
+        ("area_for_improvement", "1", "The force should improve how it tells victims of "
+         "stalking about protection orders."),
+        ("recommendation", "3", "The force should review its stalking protection order "
+         "applications.")]
+    assert not result.problems
