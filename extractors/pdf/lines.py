@@ -6,12 +6,13 @@ import ctypes
 import math
 import re
 import statistics
+from bisect import bisect_left
 from dataclasses import replace
+from itertools import chain
 from typing import Iterable
 
 from extractors.pdf.document import BOLD_FONT_NAME, PdfLayoutPage, PdfLine, page_texts
-from extractors.pdf.layout import (merge_table_rows, nearest_right, reading_order,
-                                   shared_gutter, within_bbox)
+from extractors.pdf.layout import merge_table_rows, reading_order, shared_gutter, within_bbox
 from extractors.pdf.ruled import column_edges, ruled_tables
 from extractors.pdf.words import HYPHEN_MARKS, fix_chars
 
@@ -155,30 +156,51 @@ class _PageReader:
         return out
 
     def rects(self) -> list[tuple[float, float, float, float]]:
+        """The text page's rectangles as (left, bottom, right, top), read once."""
         if self._rects is None:
-            tp = self.textpage
-            self._rects = [tp.get_rect(i) for i in range(tp.count_rects())]
+            raw, get = self.raw, self.c.FPDFText_GetRect
+            left, top, right, bottom = self._edges
+            rects = []
+            for i in range(self.textpage.count_rects()):
+                if not get(raw, i, left, top, right, bottom):
+                    from pypdfium2 import PdfiumError
+                    raise PdfiumError("Failed to get rectangle.")
+                rects.append((left.value, bottom.value, right.value, top.value))
+            self._rects = rects
         return self._rects
 
     def side_by_side(self) -> bool:
         """True when text is set in columns (or cells): at least three text rectangles
         whose nearest neighbour to the right on their line sits more than 18 pt away, with
         the gaps sharing one gutter x. Justified text, placed word by word, has its words
-        a few points apart, however far the line's other words are."""
+        a few points apart, however far the line's other words are.
+
+        A rectangle's neighbours are those whose bottom lies from one rectangle height
+        below its bottom up to its top (found by bisection on the sorted bottoms); the
+        search stops at the first neighbour to the right within 18 pt, since then the
+        rectangle has no gap. A neighbour to the right starts at most 1 pt left of the
+        rectangle's right edge and shares half the height of the shorter of the two."""
         rects = sorted((r for r in self.rects() if r[2] - r[0] > r[3] - r[1]),
                        key=lambda r: r[1])           # rotated side tabs are tall and narrow
+        bottoms = [r[1] for r in rects]
         gaps = []
         for i, (left, bottom, right, top) in enumerate(rects):
-            nearest = None
-            for j in range(i - 1, -1, -1):           # lower rects may still share the line
-                if rects[j][1] < bottom - (top - bottom):
+            height, nearest = top - bottom, None
+            lo = bisect_left(bottoms, bottom - height, 0, i)
+            hi = bisect_left(bottoms, top, i + 1)
+            for j in chain(range(i + 1, hi), range(i - 1, lo - 1, -1)):
+                o_left, o_bottom, _, o_top = rects[j]
+                if o_left < right - 1:
+                    continue
+                if (min(top, o_top) - max(bottom, o_bottom)
+                        < 0.5 * min(height, o_top - o_bottom)):
+                    continue
+                if o_left - right <= 18:
+                    nearest = None           # a neighbour close by: no gap here
                     break
-                nearest = nearest_right(nearest, right, rects[j], bottom, top)
-            for other in rects[i + 1:]:
-                if other[1] >= top:
-                    break
-                nearest = nearest_right(nearest, right, other, bottom, top)
-            if nearest is not None and nearest - right > 18:
+                if nearest is None or o_left < nearest:
+                    nearest = o_left
+            if nearest is not None:
                 gaps.append((right, nearest))
         return shared_gutter(gaps, 3)
 
