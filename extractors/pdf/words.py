@@ -94,9 +94,14 @@ class Vocabulary:
         self._read("\n".join(chunk))
 
     def _read(self, text: str) -> None:
+        """Words and compounds of ``text``, read from each distinct whitespace-separated
+        token (neither pattern spans a space), so a long report's repeated words cost
+        one set insertion each, not one regex match."""
         text = re.sub(r"[a-z]+-\n\W*[a-z]+", " ", text.lower())   # both halves of split words
-        self._words.update(_WORD.findall(text))
-        self._compounds.update(_COMPOUND.findall(text))
+        for token in set(text.split()):
+            self._words.update(_WORD.findall(token))
+            if "-" in token:
+                self._compounds.update(_COMPOUND.findall(token))
 
     def is_word(self, word: str) -> bool:
         w = word.lower()
