@@ -29,6 +29,7 @@ def names_findings(text: str) -> bool:
 # ---------------------------------------------------------------- pdfium lines with geometry
 
 _FORCE_BOLD = 1 << 18
+_ALNUM = re.compile(r"[^\W_]")         # what str.isalnum() accepts, one character
 _MARGIN_NUMBER = re.compile(r"\s*(\(?\d{1,3}[.)]?|R\d{1,2}[.)]?|\(?[a-z][.)])\s+(?=\S)")
 
 
@@ -96,17 +97,17 @@ class _PageReader:
 
     def style(self, ci: int) -> tuple[float, float, float, bool]:
         """(left, top, bottom, bold) of a character's loose box, pdfium coordinates."""
-        c = self.c
-        c.FPDFText_GetLooseCharBox(self.raw, ci, self._box)
-        c.FPDFText_GetFontInfo(self.raw, ci, self._font, 128, self._flags)
+        c, raw, box = self.c, self.raw, self._box
+        c.FPDFText_GetLooseCharBox(raw, ci, box)
+        c.FPDFText_GetFontInfo(raw, ci, self._font, 128, self._flags)
         key = (self._font.value, self._flags.value)
         bold = self._bold.get(key)
         if bold is None:
-            weight = c.FPDFText_GetFontWeight(self.raw, ci)
+            weight = c.FPDFText_GetFontWeight(raw, ci)
             bold = bool(BOLD_FONT_NAME.search(key[0].decode("latin-1", "replace"))
                         or weight >= 600 or key[1] & _FORCE_BOLD)
             self._bold[key] = bold
-        return self._box.left, self._box.top, self._box.bottom, bold
+        return box.left, box.top, box.bottom, bold
 
     def rotated(self, ci: int) -> bool:
         angle = self.c.FPDFText_GetCharAngle(self.raw, ci) % (2 * math.pi)
@@ -118,23 +119,28 @@ class _PageReader:
         return right.value
 
     def line(self, text: str, start: int) -> PdfLine | None:
-        """A PdfLine for ``text`` that begins at text index ``start``."""
-        first = _first_index(text, str.isalnum)
-        visible = _first_index(text, lambda ch: not ch.isspace())
-        if visible is None:
+        """A PdfLine for ``text`` that begins at text index ``start``: x0 from the first
+        visible character, size, top and bottom from the first letter or digit, x1 from
+        the last character; bold when the first and last letters or digits are."""
+        shown = text.lstrip()
+        if not shown:
             return None
-        first = visible if first is None else first
-        if self.rotated(self.char_index(start + first)):
+        visible = len(text) - len(shown)
+        alnum = _ALNUM.search(text, visible)
+        first = alnum.start() if alnum else visible
+        ci = self.char_index(start + first)
+        if self.rotated(ci):
             return None                      # a side tab or rotated label: furniture
-        x0, top, bottom, bold = self.style(self.char_index(start + first))
+        x0, top, bottom, bold = self.style(ci)
         if visible < first:
             x0 = self.style(self.char_index(start + visible))[0]
-        last_alnum = _last_index(text, str.isalnum)
-        if bold and last_alnum is not None and last_alnum != first:
-            bold = self.style(self.char_index(start + last_alnum))[3]
+        if bold:
+            last_alnum = _last_index(text, str.isalnum)
+            if last_alnum is not None and last_alnum != first:
+                bold = self.style(self.char_index(start + last_alnum))[3]
         x1 = self.right(self.char_index(start + len(text.rstrip()) - 1))
-        clean = " ".join(fix_chars(text).split())
-        return PdfLine(clean, x0, x1, self.height - top, self.height - bottom,
+        height = self.height
+        return PdfLine(" ".join(fix_chars(text).split()), x0, x1, height - top, height - bottom,
                        round(top - bottom, 1), bold, hang=self.hang(text, start, top - bottom))
 
     def hang(self, text: str, start: int, size: float) -> float | None:
@@ -206,9 +212,10 @@ class _PageReader:
 
     def count_paths(self, limit: int = 6) -> int:
         """How many path objects (rules, boxes) the page draws, counting up to ``limit``."""
-        c, found = self.c, 0
-        for i in range(c.FPDFPage_CountObjects(self.page.raw)):
-            if c.FPDFPageObj_GetType(c.FPDFPage_GetObject(self.page.raw, i)) == c.FPDF_PAGEOBJ_PATH:
+        c, raw, found = self.c, self.page.raw, 0
+        kind, get, path = c.FPDFPageObj_GetType, c.FPDFPage_GetObject, c.FPDF_PAGEOBJ_PATH
+        for i in range(c.FPDFPage_CountObjects(raw)):
+            if kind(get(raw, i)) == path:
                 found += 1
                 if found >= limit:
                     break
@@ -284,10 +291,6 @@ def _segments(text: str) -> Iterable[tuple[int, str]]:
         if line[start:].strip():
             yield pos + start, line[start:]
         pos += len(line)
-
-
-def _first_index(text: str, test) -> int | None:
-    return next((i for i, c in enumerate(text) if test(c)), None)
 
 
 def _last_index(text: str, test) -> int | None:
