@@ -89,7 +89,7 @@ def _dedupe(units: list[DraftFinding]) -> list[DraftFinding]:
 def _same(a: str, b: str) -> bool:
     if a == b:
         return True
-    short, long_ = sorted((a, b), key=len)
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     return len(short) >= 40 and short in long_
 
 

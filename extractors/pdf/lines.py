@@ -8,7 +8,6 @@ import re
 import statistics
 from bisect import bisect_left
 from dataclasses import replace
-from itertools import chain
 from typing import Iterable
 
 from extractors.pdf.document import BOLD_FONT_NAME, PdfLayoutPage, PdfLine, page_texts
@@ -194,12 +193,13 @@ class _PageReader:
             height, nearest = top - bottom, None
             lo = bisect_left(bottoms, bottom - height, 0, i)
             hi = bisect_left(bottoms, top, i + 1)
-            for j in chain(range(i + 1, hi), range(i - 1, lo - 1, -1)):
+            for j in (*range(i + 1, hi), *range(i - 1, lo - 1, -1)):
                 o_left, o_bottom, _, o_top = rects[j]
                 if o_left < right - 1:
                     continue
-                if (min(top, o_top) - max(bottom, o_bottom)
-                        < 0.5 * min(height, o_top - o_bottom)):
+                o_height = o_top - o_bottom
+                if ((top if top < o_top else o_top) - (bottom if bottom > o_bottom else o_bottom)
+                        < 0.5 * (height if height < o_height else o_height)):
                     continue
                 if o_left - right <= 18:
                     nearest = None           # a neighbour close by: no gap here
