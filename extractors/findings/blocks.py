@@ -70,27 +70,38 @@ def match_key(text: str) -> str:
 
 
 def _dedupe(units: list[DraftFinding]) -> list[DraftFinding]:
+    """Findings once each: a unit whose text matches a kept one of its kind and force
+    (the same text, or one of at least 40 characters inside the other) replaces it when
+    better, else is dropped. Kept units are grouped by kind and force, in kept order."""
     kept: list[DraftFinding] = []
-    keys: dict[int, str] = {}
+    groups: dict[tuple[str, str | None], list[tuple[DraftFinding, str]]] = {}
     for unit in units:
-        key = keys[id(unit)] = match_key(unit.text())
+        key = match_key(unit.text())
         if not key:
             continue
-        twin = next((k for k in kept if k.kind == unit.kind and k.force == unit.force
-                     and _same(keys[id(k)], key)), None)
-        if twin is None:
+        group = groups.setdefault((unit.kind, unit.force), [])
+        at = _twin(group, key)
+        if at is None:
             kept.append(unit)
-        elif _better(unit, twin):
-            kept[kept.index(twin)] = unit
+            group.append((unit, key))
+        elif _better(unit, group[at][0]):
+            kept[kept.index(group[at][0])] = unit
+            group[at] = (unit, key)
     order = {id(u): i for i, u in enumerate(units)}
     return sorted(kept, key=lambda u: order[id(u)])
 
 
-def _same(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    short, long_ = sorted((a, b), key=len)
-    return len(short) >= 40 and short in long_
+def _twin(group: list[tuple[DraftFinding, str]], key: str) -> int | None:
+    """The first kept unit whose text is ``key``, or holds it or is held in it (the
+    shorter at least 40 characters)."""
+    size = len(key)
+    for at, (_, other) in enumerate(group):
+        if other == key:
+            return at
+        short, long_ = (other, key) if len(other) <= size else (key, other)
+        if len(short) >= 40 and short in long_:
+            return at
+    return None
 
 
 def _better(new: DraftFinding, old: DraftFinding) -> bool:

@@ -10,9 +10,9 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from extractors.grades.tables import grade_in_cell, grades_from_rows
 from extractors.grades.text import grades_from_atoms, read_line
-from extractors.grades.words import (Atom, Candidate, area_label, clean_text, cycle_from,
-                                     finish_grades, lone_grade, normalise_grade, plausible_area,
-                                     scheme_from)
+from extractors.grades.words import (DEFAULT_AREAS, Atom, Candidate, area_label, clean_text,
+                                     cycle_from, finish_grades, lone_grade, normalise_grade,
+                                     plausible_area, scheme_from)
 from extractors.records import Grade, Problem
 
 _JUDGMENTS_HEADING = re.compile(
@@ -30,7 +30,6 @@ _BLOCKS = {"p", "div", "li", "ul", "ol", "dt", "dd", "h1", "h2", "h3", "h4", "h5
            "section", "article", "main", "aside", "header", "figure", "figcaption",
            "blockquote", "caption", "details", "summary", "tr", "td", "th", "tbody", "thead",
            "body", "html", "address", "center", "fieldset", "hr", "pre"}
-DEFAULT_AREAS = {"cdi": "Crime recording"}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 

@@ -11,11 +11,10 @@ import re
 from dataclasses import asdict
 from typing import Any
 
-from extractors.grades.html import DEFAULT_AREAS
 from extractors.grades.pdf_tables import TABLE_HINT, is_grade_header, page_tables
 from extractors.grades.tables import TableState
-from extractors.grades.words import (GRADE_RE, Candidate, Atom, clean_text, body_from_text,
-                                     cycle_from, finish_grades, scheme_from)
+from extractors.grades.words import (DEFAULT_AREAS, GRADE_RE, Atom, Candidate, body_from_text,
+                                     clean_text, cycle_from, finish_grades, scheme_from)
 from extractors.grades.prose import sentence_grades
 from extractors.grades.text import grades_from_atoms, read_line
 from extractors.pdf.document import page_texts

@@ -21,6 +21,7 @@ _GRADE_FORMS = {
     "require improvement": "requires improvement",
     "required improvement": "requires improvement",
 }
+DEFAULT_AREAS = {"cdi": "Crime recording"}   # the area a scheme's lone judgment grades
 GRADE_RE = r"(?:outstanding|good|adequate|inadequate|requir(?:es|ing|e|ed)\s+improvement)"
 UNGRADED_RE = (r"(?:not\s+graded|ungraded|no\s+grade|no\s+graded\s+judge?ments?|"
                r"not\s+given\s+a\s+grade|we\s+don'?t\s+(?:give|make)\s+a\s+grade[^.]*|"

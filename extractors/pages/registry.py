@@ -3,27 +3,81 @@ and backfill pipeline and ``reprocess`` all call ``extract`` and ``children`` he
 
 To add a page type: write its module in extractors/pages/ (one class with ``name``,
 ``recognise``, ``extract`` and ``children``: see extractors/pages/base.py) and add one
-line to ``PAGE_TYPES``.
+line to ``PAGE_TYPES`` (an HTML-only type through ``HtmlOnly``, so that reading a PDF
+never imports the HTML parsers).
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from extractors.grades.words import scheme_from
 from extractors.pages.base import PageContext, PageType, correction_notices, is_html, main_text
-from extractors.pages.landing import PublicationPage
-from extractors.pages.listing import ListingPage
-from extractors.pages.peel_report import PeelReportPage
-from extractors.pages.report_html import ReportHtmlPage
 from extractors.pages.report_pdf import ReportPdf
 from extractors.pages.response_document import ResponseDocument
 from extractors.records import UNRECOGNISED, DocumentLink, Extraction, Problem, ProblemCode, Stage
 from reference.forces import forces_named_in
 
+
+class HtmlOnly:
+    """A page type that reads HTML only, its module (and the HTML parsers it imports)
+    loaded the first time an HTML document comes: reading a PDF imports none of them.
+    Any other document it does not recognise (0), as every HTML type says itself."""
+
+    def __init__(self, load: Callable[[], PageType]) -> None:
+        self._load: Callable[[], PageType] | None = load
+        self._type: PageType | None = None
+
+    @property
+    def page_type(self) -> PageType:
+        if self._type is None and self._load is not None:
+            self._type, self._load = self._load(), None
+        assert self._type is not None
+        return self._type
+
+    @property
+    def name(self) -> str:
+        return self.page_type.name
+
+    @property
+    def positions(self) -> tuple[str, ...]:
+        return self.page_type.positions
+
+    def recognise(self, data: bytes, url: str) -> float:
+        return self.page_type.recognise(data, url) if is_html(data) else 0.0
+
+    def extract(self, data: bytes, url: str, context: PageContext) -> Extraction:
+        return self.page_type.extract(data, url, context)
+
+    def children(self, extraction: Extraction) -> list[DocumentLink]:
+        return self.page_type.children(extraction)
+
+
+def _peel_report() -> PageType:
+    from extractors.pages.peel_report import PeelReportPage
+    return PeelReportPage()
+
+
+def _publication_page() -> PageType:
+    from extractors.pages.landing import PublicationPage
+    return PublicationPage()
+
+
+def _listing_page() -> PageType:
+    from extractors.pages.listing import ListingPage
+    return ListingPage()
+
+
+def _report_html() -> PageType:
+    from extractors.pages.report_html import ReportHtmlPage
+    return ReportHtmlPage()
+
+
 PAGE_TYPES: list[PageType] = [
     ReportPdf(),
-    PeelReportPage(),
-    PublicationPage(),
-    ListingPage(),
-    ReportHtmlPage(),
+    HtmlOnly(_peel_report),
+    HtmlOnly(_publication_page),
+    HtmlOnly(_listing_page),
+    HtmlOnly(_report_html),
     ResponseDocument(),
 ]
 

@@ -6,28 +6,18 @@ import ctypes
 import math
 import re
 import statistics
+from bisect import bisect_left
 from dataclasses import replace
-from typing import Iterable
 
 from extractors.pdf.document import BOLD_FONT_NAME, PdfLayoutPage, PdfLine, page_texts
-from extractors.pdf.layout import (merge_table_rows, nearest_right, reading_order,
-                                   shared_gutter, within_bbox)
+from extractors.pdf.layout import merge_table_rows, reading_order, shared_gutter, within_bbox
 from extractors.pdf.ruled import column_edges, ruled_tables
-from extractors.pdf.words import HYPHEN_MARKS, fix_chars
-
-FINDING_WORDS = ("recommend", "improvement", "concern", "argymh", "i'w gwella", "i\u2019w gwella",
-                 "pryder")
-
-
-def names_findings(text: str) -> bool:
-    """True when the text uses a word that findings are headed by (any case)."""
-    low = text.lower()
-    return any(word in low for word in FINDING_WORDS)
-
+from extractors.pdf.words import HYPHEN_MARKS, fix_chars, last_index, line_segments
 
 # ---------------------------------------------------------------- pdfium lines with geometry
 
 _FORCE_BOLD = 1 << 18
+_ALNUM = re.compile(r"[^\W_]")         # what str.isalnum() accepts, one character
 _MARGIN_NUMBER = re.compile(r"\s*(\(?\d{1,3}[.)]?|R\d{1,3}[.)]?|\(?[a-z][.)])\s+(?=\S)")
 
 
@@ -96,17 +86,17 @@ class _PageReader:
 
     def style(self, ci: int) -> tuple[float, float, float, bool]:
         """(left, top, bottom, bold) of a character's loose box, pdfium coordinates."""
-        c = self.c
-        c.FPDFText_GetLooseCharBox(self.raw, ci, self._box)
-        c.FPDFText_GetFontInfo(self.raw, ci, self._font, 128, self._flags)
+        c, raw, box = self.c, self.raw, self._box
+        c.FPDFText_GetLooseCharBox(raw, ci, box)
+        c.FPDFText_GetFontInfo(raw, ci, self._font, 128, self._flags)
         key = (self._font.value, self._flags.value)
         bold = self._bold.get(key)
         if bold is None:
-            weight = c.FPDFText_GetFontWeight(self.raw, ci)
+            weight = c.FPDFText_GetFontWeight(raw, ci)
             bold = bool(BOLD_FONT_NAME.search(key[0].decode("latin-1", "replace"))
                         or weight >= 600 or key[1] & _FORCE_BOLD)
             self._bold[key] = bold
-        return self._box.left, self._box.top, self._box.bottom, bold
+        return box.left, box.top, box.bottom, bold
 
     def rotated(self, ci: int) -> bool:
         angle = self.c.FPDFText_GetCharAngle(self.raw, ci) % (2 * math.pi)
@@ -118,24 +108,29 @@ class _PageReader:
         return right.value
 
     def line(self, text: str, start: int) -> PdfLine | None:
-        """A PdfLine for ``text`` that begins at text index ``start``."""
-        first = _first_index(text, str.isalnum)
-        visible = _first_index(text, lambda ch: not ch.isspace())
-        if visible is None:
+        """A PdfLine for ``text`` that begins at text index ``start``: x0 from the first
+        visible character, size, top and bottom from the first letter or digit, x1 from
+        the last character; bold when the first and last letters or digits are."""
+        shown = text.lstrip()
+        if not shown:
             return None
-        first = visible if first is None else first
-        if self.rotated(self.char_index(start + first)):
+        visible = len(text) - len(shown)
+        alnum = _ALNUM.search(text, visible)
+        first = alnum.start() if alnum else visible
+        ci = self.char_index(start + first)
+        if self.rotated(ci):
             return None                      # a side tab or rotated label: furniture
-        x0, top, bottom, bold = self.style(self.char_index(start + first))
+        x0, top, bottom, bold = self.style(ci)
         if visible < first:
             x0 = self.style(self.char_index(start + visible))[0]
-        last_alnum = _last_index(text, str.isalnum)
-        if bold and last_alnum is not None and last_alnum != first:
-            bold = self.style(self.char_index(start + last_alnum))[3]
+        if bold:
+            last_alnum = last_index(text, str.isalnum)
+            if last_alnum is not None and last_alnum != first:
+                bold = self.style(self.char_index(start + last_alnum))[3]
         x1 = self.right(self.char_index(start + len(text.rstrip()) - 1))
         self._last_y = (self._edges[2].value, self._edges[3].value)
-        clean = " ".join(fix_chars(text).split())
-        return PdfLine(clean, x0, x1, self.height - top, self.height - bottom,
+        height = self.height
+        return PdfLine(" ".join(fix_chars(text).split()), x0, x1, height - top, height - bottom,
                        round(top - bottom, 1), bold, hang=self.hang(text, start, top - bottom))
 
     def hang(self, text: str, start: int, size: float) -> float | None:
@@ -172,42 +167,65 @@ class _PageReader:
                 for ln in self.printed(text[a:b], start + a)]
 
     def lines(self) -> list[PdfLine]:
-        return [ln for start, segment in _segments(self.text)
+        return [ln for start, segment in line_segments(self.text)
                 for ln in self.printed(segment, start)]
 
     def rects(self) -> list[tuple[float, float, float, float]]:
+        """The text page's rectangles as (left, bottom, right, top), read once."""
         if self._rects is None:
-            tp = self.textpage
-            self._rects = [tp.get_rect(i) for i in range(tp.count_rects())]
+            raw, get = self.raw, self.c.FPDFText_GetRect
+            left, top, right, bottom = self._edges
+            rects = []
+            for i in range(self.textpage.count_rects()):
+                if not get(raw, i, left, top, right, bottom):
+                    from pypdfium2 import PdfiumError
+                    raise PdfiumError("Failed to get rectangle.")
+                rects.append((left.value, bottom.value, right.value, top.value))
+            self._rects = rects
         return self._rects
 
     def side_by_side(self) -> bool:
         """True when text is set in columns (or cells): at least three text rectangles
         whose nearest neighbour to the right on their line sits more than 18 pt away, with
         the gaps sharing one gutter x. Justified text, placed word by word, has its words
-        a few points apart, however far the line's other words are."""
+        a few points apart, however far the line's other words are.
+
+        A rectangle's neighbours are those whose bottom lies from one rectangle height
+        below its bottom up to its top (found by bisection on the sorted bottoms); the
+        search stops at the first neighbour to the right within 18 pt, since then the
+        rectangle has no gap. A neighbour to the right starts at most 1 pt left of the
+        rectangle's right edge and shares half the height of the shorter of the two."""
         rects = sorted((r for r in self.rects() if r[2] - r[0] > r[3] - r[1]),
                        key=lambda r: r[1])           # rotated side tabs are tall and narrow
+        bottoms = [r[1] for r in rects]
         gaps = []
         for i, (left, bottom, right, top) in enumerate(rects):
-            nearest = None
-            for j in range(i - 1, -1, -1):           # lower rects may still share the line
-                if rects[j][1] < bottom - (top - bottom):
+            height, nearest = top - bottom, None
+            lo = bisect_left(bottoms, bottom - height, 0, i)
+            hi = bisect_left(bottoms, top, i + 1)
+            for j in (*range(i + 1, hi), *range(i - 1, lo - 1, -1)):
+                o_left, o_bottom, _, o_top = rects[j]
+                if o_left < right - 1:
+                    continue
+                o_height = o_top - o_bottom
+                if ((top if top < o_top else o_top) - (bottom if bottom > o_bottom else o_bottom)
+                        < 0.5 * (height if height < o_height else o_height)):
+                    continue
+                if o_left - right <= 18:
+                    nearest = None           # a neighbour close by: no gap here
                     break
-                nearest = nearest_right(nearest, right, rects[j], bottom, top)
-            for other in rects[i + 1:]:
-                if other[1] >= top:
-                    break
-                nearest = nearest_right(nearest, right, other, bottom, top)
-            if nearest is not None and nearest - right > 18:
+                if nearest is None or o_left < nearest:
+                    nearest = o_left
+            if nearest is not None:
                 gaps.append((right, nearest))
         return shared_gutter(gaps, 3)
 
     def count_paths(self, limit: int = 6) -> int:
         """How many path objects (rules, boxes) the page draws, counting up to ``limit``."""
-        c, found = self.c, 0
-        for i in range(c.FPDFPage_CountObjects(self.page.raw)):
-            if c.FPDFPageObj_GetType(c.FPDFPage_GetObject(self.page.raw, i)) == c.FPDF_PAGEOBJ_PATH:
+        c, raw, found = self.c, self.page.raw, 0
+        kind, get, path = c.FPDFPageObj_GetType, c.FPDFPage_GetObject, c.FPDF_PAGEOBJ_PATH
+        for i in range(c.FPDFPage_CountObjects(raw)):
+            if kind(get(raw, i)) == path:
                 found += 1
                 if found >= limit:
                     break
@@ -226,7 +244,7 @@ class _PageReader:
         out = []
         for i, start in enumerate(cuts):
             end = cuts[i + 1] if i + 1 < len(cuts) else len(self.text)
-            for offset, piece in _segments(self.text[start:end]):
+            for offset, piece in line_segments(self.text[start:end]):
                 out += self.printed(piece, start + offset)
         return out
 
@@ -267,29 +285,3 @@ class _PageReader:
         sizes = [ln.size for ln in body] or [12.0]
         rows = [replace(row, size=statistics.median(sizes)) for _, rs in tables for row in rs]
         return merge_table_rows(body, rows), unread, edges
-
-
-def _segments(text: str) -> Iterable[tuple[int, str]]:
-    """(text index, printed line) pairs; a pdfium hyphen mark ends its line with '-'."""
-    pos = 0
-    for line in re.split(r"(\r\n|\r|\n)", text):
-        if line in ("\r\n", "\r", "\n"):
-            pos += len(line)
-            continue
-        start = 0
-        if "\ufffe" in line or "\x02" in line:
-            for i, ch in enumerate(line):
-                if ch in HYPHEN_MARKS:
-                    yield pos + start, line[start:i] + "-"
-                    start = i + 1
-        if line[start:].strip():
-            yield pos + start, line[start:]
-        pos += len(line)
-
-
-def _first_index(text: str, test) -> int | None:
-    return next((i for i, c in enumerate(text) if test(c)), None)
-
-
-def _last_index(text: str, test) -> int | None:
-    return next((i for i in range(len(text) - 1, -1, -1) if test(text[i])), None)

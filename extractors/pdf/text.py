@@ -25,9 +25,10 @@ from extractors.pdf.document import (PdfError, PdfLayoutPage, PdfLine, page_text
 from extractors.pdf.furniture import (PAGE_NUMBER, body_size, furniture_key, is_furniture_text,
                                       line_pitch, remove_furniture, repeated_keys)
 from extractors.pdf.layout import pdf_layout_pages
-from extractors.pdf.lines import FINDING_WORDS, names_findings, pdf_line_pages
-from extractors.pdf.words import (COMMON_WORDS, LIGATURES, SUFFIX_FRAGMENTS, Vocabulary, fix_chars,
-                                  join_hyphenated, join_lines, printed_lines)
+from extractors.pdf.lines import pdf_line_pages
+from extractors.pdf.words import (COMMON_WORDS, FINDING_WORDS, LIGATURES, SUFFIX_FRAGMENTS,
+                                  Vocabulary, fix_chars, join_hyphenated, join_lines,
+                                  names_findings, printed_lines)
 
 BULLETS = "\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u00b7\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u27a2"
 DOT_LEADERS = re.compile(r"(?:\.\s?){4,}|…{2,}|(?:\.\s?){2,}…")

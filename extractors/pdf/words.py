@@ -94,9 +94,14 @@ class Vocabulary:
         self._read("\n".join(chunk))
 
     def _read(self, text: str) -> None:
+        """Words and compounds of ``text``, read from each distinct whitespace-separated
+        token (neither pattern spans a space), so a long report's repeated words cost
+        one set insertion each, not one regex match."""
         text = re.sub(r"[a-z]+-\n\W*[a-z]+", " ", text.lower())   # both halves of split words
-        self._words.update(_WORD.findall(text))
-        self._compounds.update(_COMPOUND.findall(text))
+        for token in set(text.split()):
+            self._words.update(_WORD.findall(token))
+            if "-" in token:
+                self._compounds.update(_COMPOUND.findall(token))
 
     def is_word(self, word: str) -> bool:
         w = word.lower()
@@ -147,3 +152,35 @@ def join_lines(lines: list[str], vocab: Vocabulary) -> str:
         else:
             text = f"{text} {line}"
     return " ".join(text.split())
+
+
+FINDING_WORDS = ("recommend", "improvement", "concern", "argymh", "i'w gwella", "i\u2019w gwella",
+                 "pryder")
+
+
+def names_findings(text: str) -> bool:
+    """True when the text uses a word that findings are headed by (any case)."""
+    low = text.lower()
+    return any(word in low for word in FINDING_WORDS)
+
+
+def line_segments(text: str) -> Iterable[tuple[int, str]]:
+    """(text index, printed line) pairs; a pdfium hyphen mark ends its line with '-'."""
+    pos = 0
+    for line in re.split(r"(\r\n|\r|\n)", text):
+        if line in ("\r\n", "\r", "\n"):
+            pos += len(line)
+            continue
+        start = 0
+        if "\ufffe" in line or "\x02" in line:
+            for i, ch in enumerate(line):
+                if ch in HYPHEN_MARKS:
+                    yield pos + start, line[start:i] + "-"
+                    start = i + 1
+        if line[start:].strip():
+            yield pos + start, line[start:]
+        pos += len(line)
+
+
+def last_index(text: str, test) -> int | None:
+    return next((i for i in range(len(text) - 1, -1, -1) if test(text[i])), None)
