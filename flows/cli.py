@@ -1,11 +1,8 @@
 """The `hmicfrs` command line (typer). Commands parse options and call flows or queries."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
-import re
 import sys
 from datetime import date
 from pathlib import Path

@@ -105,8 +105,8 @@ def ol_marker(number: int, style: str) -> str:
         letter = chr(ord("a") + (number - 1) % 26)
         return letter.upper() if style == "A" else letter
     if style in ("i", "I"):
-        roman = roman(number)
-        return roman.upper() if style == "I" else roman
+        numeral = roman(number)
+        return numeral.upper() if style == "I" else numeral
     return str(number)
 
 

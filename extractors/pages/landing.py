@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup, Tag
 from extractors.dates import parse_date
 from extractors.pages.base import PageContext
 from extractors.html.text import Field, find_field, main_content, parse_html, split_list, text_of
-from extractors.records import DocumentLink, Extraction, Problem, Publication, ResponseLink
+from extractors.records import DocumentLink, Extraction, Problem, ResponseLink
 from reference.forces import forces_named_in, match_forces
 
 DATE_LABELS = ("Published on", "Publication date", "Date published", "Published", "Date of publication",

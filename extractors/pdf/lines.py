@@ -12,7 +12,7 @@ from dataclasses import replace
 from extractors.pdf.document import BOLD_FONT_NAME, PdfLayoutPage, PdfLine, page_texts
 from extractors.pdf.layout import merge_table_rows, reading_order, shared_gutter, within_bbox
 from extractors.pdf.ruled import column_edges, ruled_tables
-from extractors.pdf.words import HYPHEN_MARKS, fix_chars, last_index, line_segments
+from extractors.pdf.words import HYPHEN_MARKS, fix_chars, last_index, line_segments, names_findings
 
 # ---------------------------------------------------------------- pdfium lines with geometry
 

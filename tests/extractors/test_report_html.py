@@ -181,3 +181,16 @@ def test_inline_markup_keeps_the_printed_spacing_and_table_timescales_give_due_d
         ("1", "Staffordshire Police should record the grounds for every search.",
          "staffordshire", date(2019, 12, 31)),
         ("2", "The force should publish its stop and search data.", None, None)]
+
+
+@pytest.mark.parametrize("style, refs", [("i", ["i", "ii", "iii"]), ("I", ["I", "II", "III"]),
+                                         ("a", ["a", "b", "c"])])
+def test_ordered_lists_numbered_in_roman_or_letters_give_their_printed_refs(
+        style: str, refs: list[str]) -> None:
+    items = "".join(f"<li>The force should improve {what}.</li>"
+                    for what in ("its crime records", "how it updates victims", "supervision"))
+    result = extract_report_html(page(f"<h2>Areas for improvement</h2><ol type='{style}'>"
+                                      f"{items}</ol>", summary=False), "r")
+    assert not result.problems
+    assert [(f.kind, f.ref) for f in result.recommendations] == [
+        ("area_for_improvement", ref) for ref in refs]
