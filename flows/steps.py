@@ -19,7 +19,7 @@ from extractors.pages.registry import extract
 from extractors.records import ListingItem, Problem, Stage
 from extractors.version import EXTRACTOR_VERSION
 from flows.discovery import site_url, select
-from flows.documents import extract_documents, fetch_documents
+from flows.documents import extract_documents, fetch_documents, revalidate_stored
 from flows.work import Outcome, PublicationWork, RunContext
 from store import queries
 from store import repository as repo
@@ -75,13 +75,32 @@ def stored_step(ctx: RunContext, *, since: date | None = None,
 def fetch_pages_step(ctx: RunContext, works: list[PublicationWork]) -> list[PublicationWork]:
     """Fetch each landing page (conditionally; bytes go to the archive) and read it at once
     with its page type, in the rate cap's wait before the next request."""
+    ids = [w.publication_id for w in works]
     with ctx.engine.connect() as conn:
-        stored = repo.publications_by_id(conn, [w.publication_id for w in works])
+        stored = repo.publications_by_id(conn, ids)
+        stored_docs = repo.documents_by_publication(conn, ids)
     for work in works:
         _fetch_page(ctx, work, stored.get(work.publication_id))
-        if work.outcome == Outcome.PENDING and work.page_sha256:
+        if work.outcome == Outcome.PENDING and work.page_sha256 and \
+                not _unchanged(ctx, work, stored_docs.get(work.publication_id, [])):
             _extract_page(ctx, work)
     return works
+
+
+def _unchanged(ctx: RunContext, work: PublicationWork, stored: list[dict[str, Any]]) -> bool:
+    """A revalidated page with the bytes and extractor version of its stored load is not
+    read again (README: never re-extracted): its stored documents are revalidated from
+    their rows, and when none changed the publication is unchanged. A changed document
+    sends the page through the usual reading (its documents asked again, conditionally)."""
+    if work.page_changed or work.from_archive or work.offline or ctx.trust_archive:
+        return False
+    documents = revalidate_stored(ctx, stored)
+    if documents is None:
+        return False
+    work.documents = documents
+    _unfollowed_links(ctx, work)
+    work.outcome = Outcome.UNCHANGED
+    return True
 
 
 def _fetch_page(ctx: RunContext, work: PublicationWork, old: dict[str, Any] | None) -> None:

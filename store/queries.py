@@ -160,14 +160,15 @@ def next_open_deadlines(conn: Connection, as_of: date, limit: int = 5) -> list[d
 
 
 def still_changing(conn: Connection, as_of: date, settle_days: int) -> set[str]:
-    """Publications whose obligations or responses can still change: an obligation still
-    open or overdue, or whose practice deadline passed less than ``settle_days`` ago (late
-    responses are common)."""
+    """Publications whose obligations or responses can still change: an obligation whose
+    practice deadline is ahead (open) or passed less than ``settle_days`` ago (overdue or
+    answered, late responses are common). After that, and for obligations with no deadline
+    (published before 2 May 2017), only the rolling slice re-reads the page: an overdue
+    obligation is not watched every night for ever."""
     from datetime import timedelta
     o = t.section55_obligations
-    query = sa.select(o.c.publication_id).where(sa.or_(
-        o.c.status.in_(("open", "overdue")),
-        o.c.practice_deadline >= as_of - timedelta(days=settle_days))).distinct()
+    query = sa.select(o.c.publication_id).where(
+        o.c.practice_deadline >= as_of - timedelta(days=settle_days)).distinct()
     return {r.publication_id for r in conn.execute(query)}
 
 
