@@ -3,10 +3,16 @@ the positioned-line records the line and layout readers fill."""
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from extractors.pdf import limits
+
+# PDFium is not thread-safe: two threads inside it at once crash the process (seen when a
+# run's fetching thread read a PDF the listing links straight while its loading thread read
+# a report). Every use of it holds this lock, for a whole document.
+PDFIUM_LOCK = threading.RLock()
 
 
 class PdfError(ValueError):
@@ -78,6 +84,11 @@ def page_texts(data: bytes) -> Iterable[tuple[int, object, object, str]]:
     """Yield (number, page, textpage, raw text) and close each page after use."""
     import pypdfium2 as pdfium
 
+    with PDFIUM_LOCK:
+        yield from _pages(pdfium, data)
+
+
+def _pages(pdfium, data: bytes) -> Iterable[tuple[int, object, object, str]]:
     pdf = _open_pdfium(data)
     try:
         for index in range(len(pdf)):
@@ -97,9 +108,10 @@ def page_texts(data: bytes) -> Iterable[tuple[int, object, object, str]]:
 
 def pdf_metadata_title(data: bytes) -> str | None:
     """The document information dictionary's Title, if any."""
-    pdf = _open_pdfium(data)
-    try:
-        title = (pdf.get_metadata_value("Title") or "").strip()
-    finally:
-        pdf.close()
+    with PDFIUM_LOCK:
+        pdf = _open_pdfium(data)
+        try:
+            title = (pdf.get_metadata_value("Title") or "").strip()
+        finally:
+            pdf.close()
     return title or None
