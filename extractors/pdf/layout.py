@@ -210,16 +210,6 @@ def within_bbox(line: PdfLine, bbox: tuple[float, float, float, float]) -> bool:
     return top <= middle <= bottom and line.x0 < x1 and line.x1 > x0
 
 
-def nearest_right(nearest: float | None, right: float, other: tuple[float, float, float, float],
-            bottom: float, top: float) -> float | None:
-    """The nearer of ``nearest`` and ``other``'s left edge, when ``other`` starts right of
-    ``right`` and shares most of the height from ``bottom`` to ``top``."""
-    overlap = min(top, other[3]) - max(bottom, other[1])
-    if other[0] < right - 1 or overlap < 0.5 * min(top - bottom, other[3] - other[1]):
-        return nearest
-    return other[0] if nearest is None else min(nearest, other[0])
-
-
 def shared_gutter(gaps: list[tuple[float, float]], needed: int) -> bool:
     """True when some x lies inside at least ``needed`` of the (left, right) gaps."""
     edges = sorted([(a, 1) for a, _ in gaps] + [(b, -1) for _, b in gaps])
