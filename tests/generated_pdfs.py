@@ -1,8 +1,9 @@
 """Generated report PDFs with embedded TrueType fonts, and the findings each one prints.
 
-``build_report(spec)`` lays a ``ReportSpec`` out with reportlab's canvas in Bitstream Vera
-(the TTFs reportlab ships in reportlab/fonts, embedded as subsets) and returns the PDF
-bytes with the findings as the inspectorate printed them (kind, ref, text, page).
+``build_report(spec)`` writes a ``ReportSpec`` as tests/pdf_writer.py blocks in one house
+style (space before blocks, Bitstream Vera embedded as subsets) and returns the PDF bytes
+with the findings as the inspectorate printed them (kind, ref, text, page: the marks of
+the blocks they open).
 ``report_specs()`` is the hypothesis strategy over the layouts real reports use:
 
 * numbering: a "Recommendations" heading over items numbered in a margin column
@@ -19,19 +20,17 @@ bytes with the findings as the inspectorate printed them (kind, ref, text, page)
 """
 from __future__ import annotations
 
-import io
-import os
 import random
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
-import reportlab
 from hypothesis import strategies as st
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas
 
-BODY, BOLD = "GenVera", "GenVera-Bold"
+from tests import pdf_writer as pdf
+from tests.pdf_layout import Writer, lay_out, render
+from tests.pdf_writer import A4, BOLD, REGULAR, Block, Draw, Heading
+
+W, H = A4
 NUMBER_STYLES = ("label", "label_colon", "margin", "margin_dot", "margin_paren", "margin_r",
                  "own_line")
 WORDS = ("force officers victims crime records calls response public safeguarding audit "
@@ -40,16 +39,6 @@ WORDS = ("force officers victims crime records calls response public safeguardin
          "resources leaders partners evidence custody vulnerable people risk domestic abuse "
          "stalking assessment planning workforce wellbeing vetting standards integrity "
          "effective official confidence flexible").split()
-_FONTS_READY = False
-
-
-def _fonts() -> None:
-    global _FONTS_READY
-    if not _FONTS_READY:
-        base = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
-        pdfmetrics.registerFont(TTFont(BODY, os.path.join(base, "Vera.ttf")))
-        pdfmetrics.registerFont(TTFont(BOLD, os.path.join(base, "VeraBd.ttf")))
-        _FONTS_READY = True
 
 
 @dataclass(frozen=True)
@@ -117,315 +106,134 @@ class _Texts:
                 f"enough, and victims are at risk.")
 
 
-# ---------------------------------------------------------------- layout
+# ---------------------------------------------------------------- how the reports print
 
-class _Layout:
-    """Flows lines down a column, columns across a page, pages through the document."""
+LEADING = 14.0                  # body line pitch (10.5 pt text)
 
-    W, H, LEFT, RIGHT, TOP, BOTTOM = A4[0], A4[1], 72.0, 72.0, 770.0, 80.0
-    SIZE, LEADING, GUTTER = 10.5, 14.0, 20.0
 
-    def __init__(self, spec: ReportSpec) -> None:
-        self.spec = spec
-        self.pages: list[list[tuple]] = []
-        self.printed: set[str] = set()
-        self.columns = 1
-        self.col = 0
-        self.region_top = self.TOP
-        self.new_page()
-
-    # pages and columns
-    def new_page(self) -> None:
-        self.pages.append([])
-        self.y = self.region_top = self.TOP
-        self.col = 0
-
-    @property
-    def page(self) -> int:
-        return len(self.pages)
-
-    @property
-    def width(self) -> float:
-        full = self.W - self.LEFT - self.RIGHT
-        return full if self.columns == 1 else (full - self.GUTTER) / 2
-
-    @property
-    def x(self) -> float:
-        return self.LEFT + self.col * (self.width + self.GUTTER)
-
-    def set_columns(self, n: int) -> None:
-        if n == self.columns:
-            return
-        if self.columns == 2:
-            self.y = min(self.y, self._col_low) if self.col == 1 else self.y
-        self.columns, self.col = n, 0
-        self.y -= self.LEADING
-        self.region_top = self.y
-        self._col_low = self.y
-
-    def need(self, height: float) -> None:
-        if self.y - height >= self.BOTTOM:
-            return
-        if self.columns == 2 and self.col == 0:
-            self._col_low = self.y
-            self.col, self.y = 1, self.region_top
-            return
-        self.new_page()
-
-    def space(self, lines: float = 0.6) -> None:
-        if self.y < self.region_top:         # no space at the head of a column or page
-            self.y -= lines * self.LEADING
-
-    def draw(self, x: float, text: str, font: str, size: float, gaps: float = 0.0) -> None:
-        self.printed.update(w.strip(".,:;()").lower() for w in text.split())
-        if self.spec.ligatures:
-            text = text.replace("fi", "\ufb01").replace("fl", "\ufb02")
-        self.pages[-1].append(("text", font, size, x, self.y, text, gaps))
-
-    # text
-    def wrap(self, text: str, width: float, font: str = BODY) -> list[str]:
-        lines, current = [], ""
-        for word in text.split():
-            trial = f"{current} {word}".strip()
-            if not current or pdfmetrics.stringWidth(trial, font, self.SIZE) <= width:
-                current = trial
-                continue
-            head = self._hyphen_head(current, word, width, font)
-            if head:
-                lines.append(f"{current} {head}-")
-                current = word[len(head):]
-            else:
-                lines.append(current)
-                current = word
-        return lines + [current] if current else lines
-
-    def _hyphen_head(self, current: str, word: str, width: float, font: str) -> str | None:
-        if not (self.spec.hyphenate and word.isalpha() and len(word) >= 9
-                and word.lower() in self.printed):
-            return None
-        for cut in range(len(word) - 4, 3, -1):
-            if pdfmetrics.stringWidth(f"{current} {word[:cut]}-", font, self.SIZE) <= width:
-                return word[:cut]
-        return None
-
-    def lines(self, lines: list[str], dx: float = 0.0, font: str = BODY,
-              width: float = 0.0) -> int:
-        """Draw wrapped lines ``dx`` right of the column's edge; the page of the first."""
-        page = None
-        for i, line in enumerate(lines):
-            self.need(self.LEADING)
-            page = page or self.page
-            lx = self.x + dx
-            gaps = 0.0
-            if self.spec.justify and i < len(lines) - 1 and width and " " in line:
-                spare = width - pdfmetrics.stringWidth(line, font, self.SIZE)
-                gaps = max(0.0, spare / line.count(" "))
-                gaps = gaps if gaps <= 5.0 else 0.0      # a typesetter would not stretch more
-            self.y -= self.LEADING
-            self.draw(lx, line, font, self.SIZE, gaps)
-        return page or self.page
-
-    def para(self, text: str, font: str = BODY) -> int:
-        self.space(0.4)
-        return self.lines(self.wrap(text, self.width, font), 0.0, font, self.width)
-
-    def heading(self, text: str, size: float = 15.0) -> int:
-        self.need(3 * self.LEADING + size)
-        self.space(0.8)
-        page = self.page
-        for line in self.wrap_as(text, BOLD, size):
-            self.y -= size + 2
-            self.draw(self.x, line, BOLD, size)
-        return page
-
-    def wrap_as(self, text: str, font: str, size: float) -> list[str]:
-        lines: list[str] = []
-        for word in text.split():
-            if lines and pdfmetrics.stringWidth(f"{lines[-1]} {word}", font, size) <= self.width:
-                lines[-1] = f"{lines[-1]} {word}"
-            else:
-                lines.append(word)
-        return lines
-
-    def label(self, text: str, keep: int = 3) -> int:
-        """A bold line kept with the ``keep`` - 1 lines after it."""
-        self.need(keep * self.LEADING)
-        self.space(0.5)
-        self.y -= self.LEADING
-        self.draw(self.x, text, BOLD, self.SIZE)
-        return self.page
-
-    def hanging(self, marker: str, text: str, indent: float = 26.0) -> int:
-        """A numbered or bulleted item: the marker in a margin column, the text beside it."""
-        lines = self.wrap(text, self.width - indent)
-        self.need(min(2, len(lines)) * self.LEADING)
-        self.space(0.4)
-        self.y -= self.LEADING
-        page = self.page
-        self.draw(self.x, marker, BODY, self.SIZE)
-        self.y += self.LEADING
-        self.lines(lines, indent, width=self.width - indent)
-        return page
-
-    def box(self, top: float, page: int) -> None:
-        if page == self.page and self.columns == 1:
-            self.pages[-1].append(("rect", self.x - 8, self.y - 8, self.width + 16,
-                                   top - self.y + 4))
-            self.space(0.6)
+def _style(spec: ReportSpec) -> pdf.Style:
+    """A4, 72 pt margins, space before blocks; 13 pt section headings, bold labels kept
+    with the two lines after them (one with ``widows``), items hanging 30 pt and bullets
+    14 pt; running header, footer and side tab on every page but the cover."""
+    def furniture(w: Writer) -> None:
+        c = w.c                  # drawn straight on the canvas: no ligatures, always first
+        c.setFont(REGULAR, 8)
+        c.drawString(72, H - 40, spec.title)
+        c.drawRightString(W - 72, H - 40, "HMICFRS")
+        c.drawCentredString(W / 2, 40, spec.footer.format(n=w.page, total=w.total))
+        if spec.side_tab:
+            c.saveState()
+            c.translate(W - 24, H / 2)
+            c.rotate(90)
+            c.drawString(0, 0, "Findings and recommendations")
+            c.restoreState()
+    label = Heading(10.5, 0.5 * LEADING, keep=3 * LEADING, line=LEADING)
+    return pdf.Style(
+        margin=72, top=H - 770, bottom=80, gutter=20, size=10.5, leading=LEADING / 10.5,
+        orphans=2, space_before=True, before_points=0.4 * LEADING,
+        headings=(Heading(13, 0.8 * LEADING, keep=3 * LEADING + 13, line=15), label,
+                  Heading(10.5, 0.5 * LEADING, keep=LEADING, line=LEADING)),
+        bullet_indent=14, item_indent=30, header=furniture, ligatures=spec.ligatures,
+        hyphenate="printed" if spec.hyphenate else False, justify=spec.justify,
+        text_order=spec.text_order, order_pages=spec.order_pages, order_seed=spec.seed)
 
 
 # ---------------------------------------------------------------- building a report
 
 class _Builder:
+    """The blocks of each part, and each finding with the mark of the block it opens."""
+
     def __init__(self, spec: ReportSpec) -> None:
-        self.spec, self.texts, self.out = spec, _Texts(spec.seed), _Layout(spec)
-        self.found: list[Expected] = []
+        self.spec, self.texts = spec, _Texts(spec.seed)
+        self.found: list[tuple[str, str, str, tuple[str, ...]]] = []
         self.refs = {"recommendation": 0, "area_for_improvement": 0, "cause_of_concern": 0}
-        self.headings: list[tuple[str, int]] = []
+        self.parts = [self.part(p) for p in spec.parts]
 
-    def add(self, kind: str, text: str, page: int, ref: str = "") -> None:
+    def add(self, kind: str, text: str, ref: str = "") -> tuple[str, ...]:
         self.refs[kind] += 1
-        self.found.append(Expected(kind, ref or str(self.refs[kind]), text, page))
+        mark = (kind, str(self.refs[kind]))
+        self.found.append((kind, ref or str(self.refs[kind]), text, mark))
+        return mark
 
-    def heading(self, text: str) -> None:
-        self.headings.append((text, self.out.heading(text, 13)))
-
-    def part(self, part: Part) -> None:
-        out, texts = self.out, self.texts
-        if part.break_before and out.pages[-1]:
-            out.new_page()
-        out.set_columns(2 if part.columns else 1)
-        start_y, start_page = out.y, out.page
+    def part(self, part: Part) -> list[Block]:
+        texts = self.texts
+        out: list[Block] = []
         if part.what == "filler":
-            for _ in range(part.count):
-                out.para(texts.filler())
+            out += [pdf.para(texts.filler()) for _ in range(part.count)]
         elif part.what == "recommendations":
             if part.style not in ("label", "label_colon"):
-                self.heading("Recommendations")
+                out.append(pdf.heading("Recommendations", chapter=True))
             else:       # a topic heading ends any finding section before the labels
-                self.heading(f"What we found about {self.texts.words(2)}")
+                out.append(pdf.heading(f"What we found about {texts.words(2)}", chapter=True))
             for _ in range(part.count):
-                self.recommendation(part.style, part.text)
+                out += self.recommendation(part.style, part.text)
         elif part.what == "afis":
-            self.heading("Areas for improvement")
+            out.append(pdf.heading("Areas for improvement", chapter=True))
             for _ in range(part.count):
                 text = texts.afi()
-                self.add("area_for_improvement", text, out.hanging("\u2022", text, 14))
+                out.append(pdf.bullet(text, self.add("area_for_improvement", text)))
         elif part.what == "concern":
-            self.heading("Cause of concern")
+            out.append(pdf.heading("Cause of concern", chapter=True))
             text = texts.concern()
-            self.add("cause_of_concern", text, out.para(text))
+            out.append(pdf.para(text, self.add("cause_of_concern", text)))
             for _ in range(part.count):
-                self.recommendation("label")
+                out += self.recommendation("label")
         if part.boxed:
-            out.box(start_y, start_page)
-        out.set_columns(1)
+            out = [pdf.framed(out, 0.6 * LEADING)]
+        if part.columns:
+            out = [pdf.columns(2, LEADING), *out, pdf.columns(1, LEADING)]
+        return [pdf.page_break(), *out] if part.break_before else out
 
-    def recommendation(self, style: str, text: str | None = None) -> None:
-        out, text = self.out, text or self.texts.recommendation()
+    def recommendation(self, style: str, text: str | None = None) -> list[Block]:
+        text = text or self.texts.recommendation()
         number = self.refs["recommendation"] + 1
+        mark = self.add("recommendation", text, f"R{number}" if style == "margin_r" else "")
         if style == "label":
-            page = out.label(f"Recommendation {number}")
-            out.lines(out.wrap(text, out.width), width=out.width)
-        elif style == "label_colon":
-            page = out.para(f"Recommendation {number}: {text}")
-        elif style == "own_line":
-            page = out.label(str(number), 1 if self.spec.widows else 3)
-            out.lines(out.wrap(text, out.width), width=out.width)
-        else:
-            marker = {"margin": "{}", "margin_dot": "{}.", "margin_paren": "({})",
-                      "margin_r": "R{}"}[style].format(number)
-            page = out.hanging(marker, text, 30)
-        self.add("recommendation", text, page, f"R{number}" if style == "margin_r" else "")
+            return [pdf.heading(f"Recommendation {number}", 2, mark), pdf.para(text, tight=True)]
+        if style == "label_colon":
+            return [pdf.para(f"Recommendation {number}: {text}", mark)]
+        if style == "own_line":
+            return [pdf.heading(str(number), 3 if self.spec.widows else 2, mark),
+                    pdf.para(text, tight=True)]
+        marker = {"margin": "{}", "margin_dot": "{}.", "margin_paren": "({})",
+                  "margin_r": "R{}"}[style].format(number)
+        return [pdf.item(marker, text, mark)]
 
 
 def build_report(spec: ReportSpec) -> tuple[bytes, list[Expected]]:
     """The PDF bytes of ``spec`` and the findings it prints, in reading order."""
-    b, contents_page = _lay_out(spec)
-    return _render(spec, b.out, contents_page, b.headings), b.found
-
-
-def _lay_out(spec: ReportSpec, pages_after: list[int] | None = None
-             ) -> tuple["_Builder", int | None]:
-    """The laid-out report and its contents page; ``pages_after`` gets the page count
-    after each part (the same as a report cut after that part would have)."""
-    _fonts()
     b = _Builder(spec)
-    out = b.out
-    out.y -= 200
-    out.draw(out.LEFT, spec.title, BOLD, 24)
-    out.y -= 30
-    out.draw(out.LEFT, "Published: 3 February 2025", BODY, 11)
-    contents_page = None
-    if spec.contents:
-        out.new_page()
-        contents_page = out.page
-    out.new_page()
-    for part in spec.parts:
-        b.part(part)
-        if pages_after is not None:
-            pages_after.append(len(out.pages))
-    return b, contents_page
+    passes = 2 if spec.contents or "{total}" in spec.footer else 1
+    data, marks = render(_style(spec), _body(b.parts), title=spec.title, front=_front(spec),
+                         passes=passes)
+    return data, [Expected(kind, ref, text, marks[mark]) for kind, ref, text, mark in b.found]
 
 
-def _render(spec: ReportSpec, out: _Layout, contents_page: int | None,
-            headings: list[tuple[str, int]]) -> bytes:
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4)
-    c.setTitle(spec.title)
-    total = len(out.pages)
-    if contents_page:
-        y = out.TOP - 20
-        out.pages[contents_page - 1].append(("text", BOLD, 15, out.LEFT, y, "Contents", 0.0))
-        for text, page in headings[:30]:
-            y -= 18
-            dots = "." * int((300 - pdfmetrics.stringWidth(text, BODY, 10.5)) / 3)
-            out.pages[contents_page - 1].append(
-                ("text", BODY, 10.5, out.LEFT, y, f"{text} {dots} {page}", 0.0))
-    for n, ops in enumerate(out.pages, start=1):
-        if n > 1:
-            c.setFont(BODY, 8)
-            c.drawString(out.LEFT, out.H - 40, spec.title)
-            c.drawRightString(out.W - out.RIGHT, out.H - 40, "HMICFRS")
-            c.drawCentredString(out.W / 2, 40, spec.footer.format(n=n, total=total))
-            if spec.side_tab:
-                c.saveState()
-                c.translate(out.W - 24, out.H / 2)
-                c.rotate(90)
-                c.drawString(0, 0, "Findings and recommendations")
-                c.restoreState()
-        disorder = spec.text_order if n in spec.order_pages or not spec.order_pages else ""
-        if disorder == "reversed":               # lines drawn from the foot up
-            ops = ops[::-1]
-        elif disorder == "shuffled":             # lines drawn in a random order
-            ops = list(ops)
-            random.Random(spec.seed * 1000 + n).shuffle(ops)
-        for op in ops:
-            if op[0] == "rect":
-                c.setLineWidth(0.8)
-                c.rect(*op[1:], stroke=1, fill=0)
-                continue
-            _, font, size, x, y, text, gaps = op
-            c.setFont(font, size)
-            words = [text] if not gaps else text.split(" ")
-            for word in words:
-                if disorder == "glyphs":
-                    _draw_backwards(c, x, y, word, font, size)
-                else:
-                    c.drawString(x, y, word)
-                x += pdfmetrics.stringWidth(word, font, size) + pdfmetrics.stringWidth(
-                    " ", font, size) + gaps
-        c.showPage()
-    c.save()
-    return buf.getvalue()
+def _front(spec: ReportSpec) -> Draw:
+    """A cover, then a contents page (the first 30 headings) if asked."""
+    def front(w: Writer) -> None:
+        w.draw(72, 570, spec.title, BOLD, 24)
+        w.draw(72, 540, "Published: 3 February 2025", REGULAR, 11)
+        if spec.contents:
+            w.start()
+            w.draw(72, w.top - 20, "Contents", BOLD, 15)
+            w.y = w.top - 20
+            w.add(pdf.contents(w.known[:30], size=10.5))
+    return front
 
 
-def _draw_backwards(c: canvas.Canvas, x: float, y: float, text: str, font: str,
-                    size: float) -> None:
-    """Each glyph in its place, each its own text object, drawn from the last to the
-    first (pdfium still reads the line forwards)."""
-    for i in range(len(text) - 1, -1, -1):
-        c.drawString(x + pdfmetrics.stringWidth(text[:i], font, size), y, text[i])
+def _body(parts: list[list[Block]], pages_after: list[int] | None = None,
+          most: int = 0) -> Callable[[Writer], None]:
+    """The parts; ``pages_after`` gets the page count after each, until past ``most``."""
+    def body(w: Writer) -> None:
+        for blocks in parts:
+            for block in blocks:
+                w.add(block)
+            if pages_after is not None:
+                pages_after.append(w.page)
+                if w.page > most:
+                    return
+    return body
 
 
 # ---------------------------------------------------------------- long reports (benchmark)
@@ -444,8 +252,9 @@ def long_report(pages: int, seed: int = 7, **options) -> tuple[bytes, list[Expec
                                            "justify": True, "hyphenate": True,
                                            "ligatures": True, "contents": True, **options})
     pages_after: list[int] = []                # chapters kept: the most that fit ``pages``
-    _lay_out(spec, pages_after)
-    fit = [k for k in range(1, len(parts) // 2 + 1) if pages_after[2 * k - 1] <= pages]
+    lay_out(_style(spec), _body(_Builder(spec).parts, pages_after, most=pages),
+            front=_front(spec))
+    fit = [k for k in range(1, len(pages_after) // 2 + 1) if pages_after[2 * k - 1] <= pages]
     spec.parts = parts[:2 * max(fit, default=1)]
     return build_report(spec)
 

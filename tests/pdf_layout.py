@@ -2,11 +2,12 @@
 reportlab canvas, and ``render``, which returns the PDF bytes with the page marks.
 
 A body is a list of blocks, or a callable that adds blocks itself (``w.add``) when what
-comes next depends on where the cursor is (``w.height``, ``w.lines_left``).
+comes next depends on where the cursor is (``w.height``, ``w.lines_left``, ``w.page``).
 """
 from __future__ import annotations
 
 import io
+import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -17,7 +18,8 @@ from reportlab.pdfgen import canvas
 from tests.pdf_writer import (REGULAR, Block, Draw, Mark, Marks, Style, glyphs, register_fonts,
                               wrap)
 
-Op = tuple[float, int, float, str, str, float, str]   # y, column, x, text, font, size, align
+Op = tuple[float, int, float, str, str, float, str, float]  # y, column, x, text, font, size,
+                                                            # align, gaps
 
 
 @dataclass
@@ -40,6 +42,10 @@ class Writer:
     next_note: int = 1
     first_page: int = 1                 # where the last block's first line is printed
     held: list[Op] | None = None        # interleaved columns: strings kept to draw by row
+    page_ops: list[tuple] | None = None  # with a text order: this page's body, drawn (in
+                                        # that order) when the page is finished
+    col_end: float | None = None        # the lowest a column left on this page ended at
+    printed: set[str] = field(default_factory=set)  # words of the body so far (hyphenate)
 
     # geometry ---------------------------------------------------------------------------
     @property
@@ -74,7 +80,7 @@ class Writer:
         self.page += 1
         self.size = size or self.size
         self.ncols = columns or self.ncols
-        self.col = 0
+        self.col, self.col_end = 0, None
         self.c.setPageSize(self.size)
         self.y = self.col_top = self.top
         if self.style.header:
@@ -85,6 +91,8 @@ class Writer:
             self.style.footer(self)
         if self.notes:
             self._footnotes()
+        if self.page_ops is not None:
+            self._flush()
 
     def need(self, height: float) -> None:
         if self.y - height >= self.style.bottom:
@@ -92,6 +100,7 @@ class Writer:
         if self.held is not None:
             raise ValueError("interleaved columns must fit in what is left of the page")
         if self.col + 1 < self.ncols:
+            self.col_end = self.y if self.col_end is None else min(self.col_end, self.y)
             self.col += 1
             self.y = self.col_top
         else:
@@ -102,19 +111,64 @@ class Writer:
             self.marks.setdefault(mark, self.page)
 
     def draw(self, x: float, y: float, text: str, font: str = REGULAR, size: float = 10.5,
-             align: str = "left") -> None:
-        """Draw one string (for covers and furniture), with the style's ligatures."""
+             align: str = "left", gaps: float = 0.0) -> None:
+        """Draw one string (for covers and furniture), with the style's ligatures; ``gaps``
+        widens each space by that much, the words placed one by one."""
         if self.held is not None:
-            self.held.append((y, self.col, x, text, font, size, align))
-            return
+            self.held.append((y, self.col, x, text, font, size, align, gaps))
+        elif self.page_ops is not None:
+            self.page_ops.append(("text", x, y, text, font, size, align, gaps))
+        else:
+            self._emit(x, y, text, font, size, align, gaps)
+
+    def _emit(self, x: float, y: float, text: str, font: str, size: float, align: str,
+              gaps: float, backwards: bool = False) -> None:
+        text = glyphs(text, self.style.ligatures)
         self.c.setFont(font, size)
-        {"left": self.c.drawString, "right": self.c.drawRightString,
-         "centre": self.c.drawCentredString}[align](x, y, glyphs(text, self.style.ligatures))
+        if not gaps and not backwards:
+            {"left": self.c.drawString, "right": self.c.drawRightString,
+             "centre": self.c.drawCentredString}[align](x, y, text)
+            return
+        x -= {"left": 0.0, "right": 1.0, "centre": 0.5}[align] * pdfmetrics.stringWidth(
+            text, font, size)
+        space = pdfmetrics.stringWidth(" ", font, size)
+        for word in text.split(" ") if gaps else [text]:
+            if backwards:       # each glyph its own object, the last drawn first
+                for i in range(len(word) - 1, -1, -1):
+                    self.c.drawString(x + pdfmetrics.stringWidth(word[:i], font, size), y,
+                                      word[i])
+            else:
+                self.c.drawString(x, y, word)
+            x += pdfmetrics.stringWidth(word, font, size) + space + gaps
+
+    def _flush(self) -> None:
+        """Draw this page's held body in the style's text order."""
+        st, ops, self.page_ops = self.style, self.page_ops or [], []
+        order = st.text_order if not st.order_pages or self.page in st.order_pages else ""
+        if order == "reversed":
+            ops = ops[::-1]
+        elif order == "shuffled":
+            random.Random(st.order_seed * 1000 + self.page).shuffle(ops)
+        for op in ops:
+            if op[0] == "rect":
+                self._rect(*op[1:])
+            else:
+                self._emit(*op[1:], backwards=order == "glyphs")
+
+    def _rect(self, x: float, y: float, width: float, height: float) -> None:
+        self.c.setLineWidth(0.8)
+        self.c.rect(x, y, width, height, stroke=1, fill=0)
 
     def wrap(self, text: str, font: str, size: float, width: float) -> list[str]:
         """Lines of ``text`` as this style breaks them."""
+        hyphenate = self.style.hyphenate
         return wrap(text, font, size, width, ligatures=self.style.ligatures,
-                    hyphenate=self.style.hyphenate)
+                    hyphenate=self.printed if hyphenate == "printed" else hyphenate)
+
+    def _note_printed(self, line: str) -> None:
+        """Remember the words of a body line (the words hyphenate="printed" may split)."""
+        if self.style.hyphenate == "printed":
+            self.printed.update(w.strip(".,:;()").lower() for w in line.split())
 
     def text_width(self, text: str, font: str, size: float) -> float:
         """Drawn width of ``text``."""
@@ -156,6 +210,7 @@ class Writer:
                 if marker:
                     self.draw(self.x + marker_x, self.y, marker,
                               self.bold_font if st.marker_bold else font, size)
+            self._note_printed(line)
             self.draw(self.x + indent, self.y, line, font, size)
         return wrapped[-1] if wrapped else ""
 
@@ -172,7 +227,9 @@ class Writer:
 
     def add(self, b: Block) -> None:
         st = self.style
-        if b.kind == "heading":
+        if st.space_before and b.kind in ("heading", "para", "item", "bullet"):
+            self.add_spaced(b)
+        elif b.kind == "heading":
             h = st.headings[b.level - 1]
             if h.starts_page and not self.fresh:
                 self.start()
@@ -212,13 +269,103 @@ class Writer:
             else:
                 self.start(size, b.columns or self.ncols)
         elif b.kind == "columns":
-            self.ncols, self.col, self.col_top = b.columns, 0, self.y
+            if self.col > 0 and self.col_end is not None:
+                self.y = min(self.y, self.col_end)
+            self.y -= b.points
+            self.ncols, self.col, self.col_top, self.col_end = b.columns, 0, self.y, None
+        elif b.kind == "framed":
+            self._framed(b)
         elif b.kind == "interleaved":
             self._interleaved(b)
         elif b.kind == "room":
             if self.y - st.bottom < b.points:
                 self.start()
             self.y = st.bottom + b.points
+
+    # space before blocks ------------------------------------------------------------------
+    def add_spaced(self, b: Block) -> None:
+        """A heading, paragraph or item in a style that puts space before blocks: a heading
+        (or label) first makes sure its ``keep`` fits, then takes its space (none at a
+        column's top) and is set line by line without a further check, so a short keep
+        may leave it alone at a column's foot; a paragraph takes its space and checks each
+        line; an item keeps its first ``orphans`` lines together before its space, then
+        sets its marker and its lines, each checked (a one-line item's marker may stay at a
+        column's foot, its text going on in the next)."""
+        st = self.style
+        if b.kind == "heading":
+            h = st.headings[b.level - 1]
+            self.need(h.keep)
+            self._space(h.before)
+            self.first_page = self.page
+            self.mark(b.mark)
+            for line in wrap(b.text, self.bold_font, h.size, self.width,
+                             ligatures=st.ligatures):
+                self.y -= h.line or h.size * (h.leading or st.leading)
+                self._note_printed(line)
+                self.draw(self.x, self.y, line, self.bold_font, h.size)
+            if b.chapter and b.text not in dict(self.chapters):
+                self.chapters.append((b.text, self.first_page))
+            self.y -= h.after
+            return
+        size = b.font_size or st.size
+        if b.kind == "para":
+            if not b.tight:
+                self._space(st.before_points)
+            font = self.bold_font if b.bold else self.font
+            last = self._set(self.wrap(b.text, font, size, self.width), font, size, 0.0, b.mark)
+            if b.note:
+                self._note_mark(last, b.note)
+            return
+        indent, leading = self._indent(b), size * st.leading
+        lines = self.wrap(b.text, self.font, size, self.width - indent)
+        self.need(leading * min(len(lines), st.orphans))
+        self._space(st.before_points)
+        self.y -= leading
+        self.first_page = self.page
+        self.mark(b.mark)
+        gap = indent - st.marker_gap if st.marker_gap is not None else 0.0
+        self.draw(self.x + gap, self.y, b.marker, self.bold_font if st.marker_bold else self.font,
+                  size)
+        self.y += leading
+        self._set(lines, self.font, size, indent, None)
+
+    def _space(self, points: float) -> None:
+        if self.y < self.col_top:
+            self.y -= points
+
+    def _set(self, lines: list[str], font: str, size: float, indent: float, mark: Mark) -> str:
+        """Lines from the cursor down, each checked, justified if the style says (all but
+        the last); a ``mark`` goes on the first; returns the last."""
+        st, leading = self.style, size * self.style.leading
+        for i, line in enumerate(lines):
+            self.need(leading)
+            if mark is not None and i == 0:
+                self.first_page = self.page
+                self.mark(mark)
+            self.y -= leading
+            gaps = 0.0
+            if st.justify and i < len(lines) - 1 and " " in line:
+                spare = self.width - indent - self.text_width(line, font, size)
+                gaps = max(0.0, spare / line.count(" "))
+                gaps = gaps if gaps <= 5.0 else 0.0      # a typesetter would not stretch more
+            self._note_printed(line)
+            self.draw(self.x + indent, self.y, line, font, size, gaps=gaps)
+        return lines[-1] if lines else ""
+
+    def _framed(self, b: Block) -> None:
+        """The blocks, then a ruled frame around them if they stayed on this page in one
+        column, and space below it."""
+        top, page = self.y, self.page
+        for block in b.parts[0]:
+            self.add(block)
+        if self.page != page or self.ncols != 1:
+            return
+        rect = (self.x - 8, self.y - 8, self.width + 16, top - self.y + 4)
+        if self.page_ops is not None:
+            self.page_ops.append(("rect", *rect))
+        else:
+            self._rect(*rect)
+        self._space(b.points)
 
     def _table(self, b: Block) -> None:
         ts = self.style.table
@@ -252,8 +399,9 @@ class Writer:
                 self.add(block)
             ends.append(self.y)
         held, self.held = self.held, None
-        for y, col, x, text, font, size, align in sorted(held, key=lambda op: (-op[0], op[1])):
-            self.draw(x, y, text, font, size, align)
+        for y, col, x, text, font, size, align, gaps in sorted(held,
+                                                               key=lambda op: (-op[0], op[1])):
+            self.draw(x, y, text, font, size, align, gaps)
         self.ncols, self.col, self.y = ncols, 0, min(ends)
 
     def _row_height(self, cells: tuple[str, ...], font: str, widths: list[float]) -> float:
@@ -344,6 +492,13 @@ class Writer:
 Body = list[Block] | Callable[[Writer], None]
 
 
+class _Unseen:
+    """A canvas that draws nothing: a pass whose bytes nobody keeps only lays out."""
+
+    def __getattr__(self, name: str) -> Callable[..., None]:
+        return lambda *args, **kwargs: None
+
+
 def render(style: Style, blocks: Body, *, title: str, author: str = "HMICFRS",
            front: Draw | None = None, back: Draw | None = None, passes: int = 1,
            first_note: int = 1, encrypt: str | None = None) -> tuple[bytes, Marks]:
@@ -351,35 +506,52 @@ def render(style: Style, blocks: Body, *, title: str, author: str = "HMICFRS",
     header) and may start more pages (contents from ``Writer.known``); the body follows on
     a new page (without a front, on page 1 under the header); ``back``
     draws after it. With ``passes=2`` the second pass knows the page total and chapters
-    (and must paginate as the first did). ``encrypt``: a user password (RC4, as reportlab
-    writes it)."""
+    (and must paginate as the first did; the first only lays out). ``encrypt``: a user
+    password (RC4, as reportlab writes it)."""
     register_fonts()
     total, known, first_marks = 0, [], None
-    data, marks = b"", {}
-    for _ in range(passes):
-        buf = io.BytesIO()
-        c = canvas.Canvas(buf, pagesize=style.pagesize, invariant=1, encrypt=encrypt)
-        c.setTitle(title)
-        c.setAuthor(author)
-        w = Writer(c, style, total=total, known=known, size=style.pagesize,
-                   ncols=style.columns, next_note=first_note)
-        w.y = w.col_top = w.top
-        if front:
-            front(w)
-            w.start()
-        elif style.header:
-            style.header(w)
-        for b in (blocks if isinstance(blocks, list) else []):
-            w.add(b)
-        if callable(blocks):
-            blocks(w)
-        if back:
-            back(w)
-        w.finish_page()
-        c.showPage()
-        c.save()
+    for _ in range(passes - 1):
+        w = _pass(style, blocks, _Unseen(), front, back, total, known, first_note)
         if first_marks is not None and (w.marks, w.page) != (first_marks, total):
             raise RuntimeError(f"unstable pagination in {title!r}")
         total, known, first_marks = w.page, w.chapters, w.marks
-        data, marks = buf.getvalue(), w.marks
-    return data, marks
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=style.pagesize, invariant=1, encrypt=encrypt)
+    c.setTitle(title)
+    c.setAuthor(author)
+    w = _pass(style, blocks, c, front, back, total, known, first_note)
+    c.save()
+    if first_marks is not None and (w.marks, w.page) != (first_marks, total):
+        raise RuntimeError(f"unstable pagination in {title!r}")
+    return buf.getvalue(), w.marks
+
+
+def lay_out(style: Style, blocks: Body, *, front: Draw | None = None,
+            back: Draw | None = None) -> tuple[int, Marks]:
+    """The page count and marks of one pass, nothing drawn (to size a document)."""
+    register_fonts()
+    w = _pass(style, blocks, _Unseen(), front, back, 0, [], 1)
+    return w.page, w.marks
+
+
+def _pass(style: Style, blocks: Body, c: canvas.Canvas | _Unseen, front: Draw | None,
+          back: Draw | None, total: int, known: list[tuple[str, int]],
+          first_note: int) -> Writer:
+    w = Writer(c, style, total=total, known=known, size=style.pagesize,  # type: ignore[arg-type]
+               ncols=style.columns, next_note=first_note,
+               page_ops=None if style.text_order == "normal" else [])
+    w.y = w.col_top = w.top
+    if front:
+        front(w)
+        w.start()
+    elif style.header:
+        style.header(w)
+    for b in (blocks if isinstance(blocks, list) else []):
+        w.add(b)
+    if callable(blocks):
+        blocks(w)
+    if back:
+        back(w)
+    w.finish_page()
+    c.showPage()
+    return w

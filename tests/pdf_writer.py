@@ -9,10 +9,13 @@ over pages), ``box`` (a shaded box with a bold title), ``contents`` (chapters wi
 leaders to their pages, or to pages given), ``page_break``, ``new_page`` (another page size
 or number of columns: two columns, landscape), ``columns`` (more columns from the current
 height), ``interleaved`` (columns drawn row by row across all of them, the worst reading
-order), ``room`` (move down to force a split at a page foot). A newline in a text forces a
-line break there (a word split by hand, "recom-" over "mendation").
+order), ``framed`` (a ruled frame around blocks that stay on one page), ``room`` (move down
+to force a split at a page foot). A newline in a text forces a line break there (a word
+split by hand, "recom-" over "mendation").
 A `Style` says how a house prints them: page size, margins, fonts, sizes, spacing, header
-and footer, ligature glyphs, hyphenated line ends, how tables are ruled. Marks are the
+and footer, ligature glyphs, hyphenated line ends, justified lines, how tables are ruled,
+whether space goes after blocks or before them, the order the text layer holds the text in
+(glyph by glyph, lines reversed or shuffled: a text layer out of reading order). Marks are the
 physical 1-based page on which each marked block's first line is printed, so ground truth
 follows the layout.
 
@@ -25,7 +28,7 @@ furniture may draw in any font. ``render(..., encrypt=password)`` writes an encr
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -58,10 +61,11 @@ def glyphs(text: str, ligatures: bool) -> str:
 
 
 def wrap(text: str, font: str, size: float, width: float, *, ligatures: bool = False,
-         hyphenate: bool = False) -> list[str]:
+         hyphenate: bool | Collection[str] = False) -> list[str]:
     """Words of ``text`` in lines no wider than ``width`` as drawn (a long word stands
-    alone); ``hyphenate`` splits a long lower-case word at a syllable-like point; a newline
-    always ends a line."""
+    alone); ``hyphenate`` splits a long lower-case word at a syllable-like point, or (a
+    collection of words) a word of 9 or more letters that is in it, at the longest head that
+    fits; a newline always ends a line."""
     if "\n" in text:
         return [line for part in text.split("\n")
                 for line in wrap(part, font, size, width, ligatures=ligatures,
@@ -75,7 +79,8 @@ def wrap(text: str, font: str, size: float, width: float, *, ligatures: bool = F
         if fits(trial) or not line:
             line = trial
             continue
-        split = _hyphen_split(word, line, fits) if hyphenate else None
+        split = (_known_split(word, line, fits, hyphenate) if isinstance(hyphenate, Collection)
+                 else _hyphen_split(word, line, fits) if hyphenate else None)
         if split:
             lines.append(f"{line} {split[0]}-")
             line = split[1]
@@ -101,6 +106,18 @@ def _hyphen_split(word: str, line: str, fits: Callable[[str], bool]) -> tuple[st
     return None
 
 
+def _known_split(word: str, line: str, fits: Callable[[str], bool],
+                 known: Collection[str]) -> tuple[str, str] | None:
+    """A word the document has printed before (so a reader can learn it) split at the
+    longest head of 4 or more letters that fits, leaving 4 or more."""
+    if not (word.isalpha() and len(word) >= 9 and word.lower() in known):
+        return None
+    for k in range(len(word) - 4, 3, -1):
+        if fits(f"{line} {word[:k]}-"):
+            return word[:k], word[k:]
+    return None
+
+
 # --- the vocabulary ---------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -123,8 +140,9 @@ class Block:
     points: float = 0.0
     font_size: float = 0.0              # para, item, bullet: instead of the style's size
     bold: bool = False                  # para: in bold
+    tight: bool = False                 # para: no space between it and the block before
     names: tuple[str, ...] = ()         # contents: the chapters listed
-    parts: tuple[tuple[Block, ...], ...] = ()   # interleaved: each column's blocks
+    parts: tuple[tuple[Block, ...], ...] = ()   # interleaved: each column's blocks; framed
 
 
 def heading(text: str, level: int = 1, mark: Mark = None, chapter: bool = False) -> Block:
@@ -133,9 +151,12 @@ def heading(text: str, level: int = 1, mark: Mark = None, chapter: bool = False)
 
 
 def para(text: str, mark: Mark = None, footnote: str = "", *, bold: bool = False,
-         size: float = 0.0) -> Block:
-    """A wrapped paragraph; a footnote puts a superscript number after it, the note below."""
-    return Block("para", text, mark=mark, note=footnote, bold=bold, font_size=size)
+         size: float = 0.0, tight: bool = False) -> Block:
+    """A wrapped paragraph; a footnote puts a superscript number after it, the note below;
+    ``tight``: set close under the block before (a label's text), in a style that puts
+    space before blocks."""
+    return Block("para", text, mark=mark, note=footnote, bold=bold, font_size=size,
+                 tight=tight)
 
 
 def item(marker: str, text: str, mark: Mark = None, *, size: float = 0.0) -> Block:
@@ -187,9 +208,10 @@ def new_page(size: tuple[float, float] | None = None, columns: int = 0) -> Block
     return Block("page", size=size, columns=columns)
 
 
-def columns(count: int) -> Block:
-    """From the current height down, ``count`` columns (the next page starts at its top)."""
-    return Block("columns", columns=count)
+def columns(count: int, space: float = 0.0) -> Block:
+    """From the current height (below the longest column on this page, less ``space``)
+    down, ``count`` columns (the next page starts at its top)."""
+    return Block("columns", columns=count, points=space)
 
 
 def interleaved(*parts: list[Block]) -> Block:
@@ -198,6 +220,12 @@ def interleaved(*parts: list[Block]) -> Block:
     content stream alternates between the columns; they must fit in what is left of the
     page. The cursor ends below the longest column."""
     return Block("interleaved", parts=tuple(tuple(p) for p in parts), columns=len(parts))
+
+
+def framed(blocks: list[Block], space: float = 8.0) -> Block:
+    """Blocks inside a ruled frame, drawn if they end on the page and in the single column
+    they started in (else they are set without one), ``space`` below it."""
+    return Block("framed", parts=(tuple(blocks),), points=space)
 
 
 def room(points: float) -> Block:
@@ -220,6 +248,7 @@ class Heading:
     starts_page: bool = False
     leading: float = 0.0                # line height / size; 0: the style's
     before_at_top: bool = True          # False: no space before at the top of a page
+    line: float = 0.0                   # line height in points, instead of ``leading``
 
 
 @dataclass(frozen=True)
@@ -267,13 +296,26 @@ class Style:
     footer: Callable[[Writer], None] | None = None
     wrap_indent: bool = True            # wrapped width excludes the indent
     ligatures: bool = False             # fi and fl drawn as ligature glyphs
-    hyphenate: bool = False             # long words split with a hyphen at line ends
+    hyphenate: bool | Literal["printed"] = False  # long words split with a hyphen at line
+                                        # ends ("printed": only words printed before)
+    justify: bool = False               # lines but a paragraph's last spread to the width
+    # space before blocks (``before_points``, a heading's ``before``), none at the top of a
+    # column; a block's keep is made sure of before its space (see Writer.add_spaced)
+    space_before: bool = False
+    before_points: float = 0.0
+    # the order the text layer holds each page's body text in (the style's furniture comes
+    # first, in order), on ``order_pages`` (every page if ()): "glyphs" (each glyph its own
+    # object, drawn last to first: still read forwards), "reversed" (from the foot up),
+    # "shuffled" (lines in a random order seeded by ``order_seed`` and the page)
+    text_order: Literal["normal", "glyphs", "reversed", "shuffled"] = "normal"
+    order_pages: tuple[int, ...] = ()
+    order_seed: int = 0
 
 
 Draw = Callable[["Writer"], None]
 
 
 __all__ = ["A4", "BOLD", "LANDSCAPE_A4", "REGULAR", "Block", "Draw", "Heading", "Mark", "Marks",
-           "Style", "TableStyle", "box", "bullet", "columns", "contents", "glyphs", "heading",
+           "Style", "TableStyle", "box", "bullet", "columns", "contents", "framed", "glyphs", "heading",
            "interleaved", "item", "margin_number", "new_page", "page_break", "para",
            "register_fonts", "room", "table", "wrap"]

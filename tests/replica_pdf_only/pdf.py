@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from tests import pdf_layout
 from tests import pdf_writer as pdf
 from tests.pdf_layout import Writer
-from tests.pdf_writer import A4, BOLD, REGULAR, Block, Heading, Marks, Mark
+from tests.pdf_writer import A4, BOLD, REGULAR, Block, Heading, Mark, Marks
 
 W, H = A4
 MARGIN = 56.0
@@ -79,7 +77,9 @@ def render(layout: Layout, blocks: list[Block]) -> tuple[bytes, Marks]:
         w.draw(MARGIN, y - 20, layout.cover_date, REGULAR, 13)
         if layout.contents:
             w.start()
-            _contents(w)
+            w.draw(MARGIN, w.top - 16, "Contents", BOLD, 16)
+            w.y = w.top - 32
+            w.add(pdf.contents(w.known, size=10.5))
 
     def back(w: Writer) -> None:
         if layout.back:
@@ -89,16 +89,5 @@ def render(layout: Layout, blocks: list[Block]) -> tuple[bytes, Marks]:
                 w.draw(MARGIN, y, line, REGULAR, 9)
                 y -= 14
     return pdf_layout.render(_style(layout), blocks, title=layout.title, front=front, back=back,
-                      passes=2 if layout.contents else 1)
+                             passes=2 if layout.contents else 1)
 
-
-def _contents(w: Writer) -> None:
-    w.draw(MARGIN, w.top - 16, "Contents", BOLD, 16)
-    y = w.top - 50
-    dot = stringWidth(".", REGULAR, 10.5)
-    for text, number in w.known:
-        w.draw(MARGIN, y, text, REGULAR, 10.5)
-        start = MARGIN + stringWidth(text, REGULAR, 10.5) + 4
-        w.draw(start, y, "." * max(3, int((W - MARGIN - 20 - start) / dot)), REGULAR, 10.5)
-        w.draw(W - MARGIN, y, str(number), REGULAR, 10.5, align="right")
-        y -= 22
