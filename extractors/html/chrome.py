@@ -34,13 +34,24 @@ REPORT_CHROME_ROLES = frozenset({"navigation", "contentinfo"})
 OFF_MAIN_TAGS = (NON_TEXT_TAGS & {"script", "style", "template", "noscript"}) | NAVIGATION_TAGS \
     | COMPLEMENTARY_TAGS
 _SECTIONING = frozenset({"article", "section", "aside", "nav", "main"})
-_WIDGET_WORDS = re.compile(
-    r"\b(sidebar|side-bar|widgets?|related|latest|popular|recent|trending|most-read|"
-    r"see-also|breadcrumbs?|menu|navbar|site-header|site-footer|cookie)\b", re.I)
-_WIDGET_HEADINGS = re.compile(
-    r"^\s*(related|latest|popular|recent|most read|most viewed|trending|see also|"
-    r"you may also|you might also|also of interest|other publications|more publications)\b",
-    re.I)
+
+
+def _any_of(words: tuple[str, ...], before: str = r"\b") -> re.Pattern[str]:
+    """Any of ``words`` (as written, case aside), ending at a word boundary."""
+    return re.compile(before + "(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+
+
+# class and id words of a widget block (sidebar, related links...)
+_WIDGET_WORDS = _any_of((
+    "sidebar", "side-bar", "widget", "widgets", "related", "latest", "popular", "recent",
+    "trending", "most-read", "see-also", "breadcrumb", "breadcrumbs", "menu", "navbar",
+    "site-header", "site-footer", "cookie"))
+# how a widget's heading (or aria-label) opens
+_WIDGET_HEADINGS = _any_of((
+    "related", "latest", "popular", "recent", "most read", "most viewed", "trending",
+    "see also", "you may also", "you might also", "also of interest", "other publications",
+    "more publications"), before=r"^\s*")
+
 
 def main_region(root: HtmlElement) -> HtmlElement:
     """<main> or role=main (the one with most links if several), else <body>."""
