@@ -1,4 +1,5 @@
-"""Validate plain rows with a pandera model; failing rows come back with their reasons."""
+"""Validate plain rows with a pandera model (failing rows come back with their reasons), and
+what the models share."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -7,10 +8,27 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
+from pandera.typing import Series
 
 from reference.forces import forces
 
 FORCE_IDS = sorted(forces())
+
+
+def body_rows(publication: str, force: str) -> type[pa.DataFrameModel]:
+    """The base of a section 55 table (a row per publication x local policing body): its key
+    columns, first, with what the publication and the force are to that table; the body
+    is the one in office on the publication date. Other columns are dropped, none coerced."""
+    class BodyRows(pa.DataFrameModel):
+        publication_id: Series[str] = pa.Field(description=publication)
+        force_id: Series[str] = pa.Field(description=force)
+        local_policing_body: Series[str] = pa.Field(str_length={"min_value": 3},
+                                                    description="Body in office on the publication date.")
+
+        class Config:
+            strict = "filter"
+            coerce = False
+    return BodyRows
 
 
 def validate_rows(model: type[pa.DataFrameModel], rows: Sequence[dict[str, Any]],

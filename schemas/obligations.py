@@ -7,16 +7,15 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from schemas.common import body_rows
+
 STATUSES = ["open", "overdue", "responded", "responded_late"]
 
 
-class ObligationsSchema(pa.DataFrameModel):
+class ObligationsSchema(body_rows(publication="The publication.",
+                                   force="Force (or British Transport Police) the body oversees.")):
     """One row per publication x local policing body that must respond."""
 
-    publication_id: Series[str] = pa.Field(description="The publication.")
-    force_id: Series[str] = pa.Field(description="Force (or British Transport Police) the body oversees.")
-    local_policing_body: Series[str] = pa.Field(str_length={"min_value": 3},
-                                                description="Body in office on the publication date.")
     published_on: Series[date] = pa.Field(description="First publication date (the clock's start).")
     statutory_deadline: Series[date] = pa.Field(nullable=True, description="Publication + 55 days; null before 2 May 2017.")
     practice_deadline: Series[date] = pa.Field(nullable=True, description="Publication + 56 days; null before 2 May 2017.")
@@ -31,10 +30,6 @@ class ObligationsSchema(pa.DataFrameModel):
         ok_stat = stat.isna() | ((stat - pub).dt.days == 55)
         ok_prac = prac.isna() | ((prac - pub).dt.days == 56)
         return ok_stat & ok_prac
-
-    class Config:
-        strict = "filter"
-        coerce = False
 
 
 COLUMNS = ["publication_id", "force_id", "local_policing_body", "published_on",

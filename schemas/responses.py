@@ -7,16 +7,15 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from schemas.common import body_rows
+
 SOURCES = ["site", "manual"]
 
 
-class ResponsesSchema(pa.DataFrameModel):
+class ResponsesSchema(body_rows(publication="The publication responded to.",
+                                 force="Force whose local policing body responded.")):
     """One row per response document of a local policing body to a publication."""
 
-    publication_id: Series[str] = pa.Field(description="The publication responded to.")
-    force_id: Series[str] = pa.Field(description="Force whose local policing body responded.")
-    local_policing_body: Series[str] = pa.Field(str_length={"min_value": 3},
-                                                description="Body in office on the publication date.")
     url: Series[str] = pa.Field(description="The response document ('' for a manual record without a link).")
     kind: Series[str] = pa.Field(nullable=True, isin=["pdf", "html"],
                                  description="pdf or html (null for a manual record).")
@@ -31,10 +30,6 @@ class ResponsesSchema(pa.DataFrameModel):
         printed = pd.to_datetime(df["printed_on"])
         seen = pd.to_datetime(df["first_seen_on"])
         return printed.isna() | (printed <= seen)
-
-    class Config:
-        strict = "filter"
-        coerce = False
 
 
 COLUMNS = ["publication_id", "force_id", "local_policing_body", "url", "kind", "sha256", "printed_on",
