@@ -22,8 +22,8 @@ def body_rows(publication: str, force: str) -> type[pa.DataFrameModel]:
     class BodyRows(pa.DataFrameModel):
         publication_id: Series[str] = pa.Field(description=publication)
         force_id: Series[str] = pa.Field(description=force)
-        local_policing_body: Series[str] = pa.Field(str_length={"min_value": 3},
-                                                    description="Body in office on the publication date.")
+        local_policing_body: Series[str] = pa.Field(
+            str_length={"min_value": 3}, description="Body in office on the publication date.")
 
         class Config:
             strict = "filter"

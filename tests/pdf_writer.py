@@ -316,6 +316,6 @@ Draw = Callable[["Writer"], None]
 
 
 __all__ = ["A4", "BOLD", "LANDSCAPE_A4", "REGULAR", "Block", "Draw", "Heading", "Mark", "Marks",
-           "Style", "TableStyle", "box", "bullet", "columns", "contents", "framed", "glyphs", "heading",
-           "interleaved", "item", "margin_number", "new_page", "page_break", "para",
+           "Style", "TableStyle", "box", "bullet", "columns", "contents", "framed", "glyphs",
+           "heading", "interleaved", "item", "margin_number", "new_page", "page_break", "para",
            "register_fonts", "room", "table", "wrap"]
