@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from extractors.pdf.document import BOLD_FONT_NAME, PdfLayoutPage, PdfLine, page_texts
 from extractors.pdf.layout import merge_table_rows, reading_order, shared_gutter, within_bbox
-from extractors.pdf.ruled import column_edges, ruled_tables
+from extractors.pdf.ruled import column_edges, looks_ruled, ruled_tables
 from extractors.pdf.words import HYPHEN_MARKS, fix_chars, last_index, line_segments, names_findings
 
 # ---------------------------------------------------------------- pdfium lines with geometry
@@ -40,7 +40,7 @@ def pdf_line_pages(data: bytes, layout: bool = True) -> list[PdfLayoutPage]:
         before = named
         lines = reader.lines()
         multi = relevant and reader.side_by_side()
-        ruled = relevant and reader.count_paths(4) >= 4
+        ruled = relevant and looks_ruled(reader, carried)
         unread = False
         if layout and relevant and (multi or ruled):
             lines, unread, carried = reader.layout_lines(lines, multi, ruled, carried)
