@@ -86,7 +86,8 @@ class ReportSpec:
     contents: bool = False
     # the order the text layer holds the text in, on ``order_pages`` (all if ()): "glyphs"
     # (each glyph its own object, drawn last to first: still read forwards), "reversed"
-    # (lines drawn from the foot of the page up) or "shuffled" (lines in a random order)
+    # (lines drawn from the foot of the page up), "shuffled" (lines in a random order) or
+    # "words" (each line one text object whose words are drawn in a random order)
     text_order: str = "normal"
     order_pages: tuple[int, ...] = ()
     widows: bool = False           # a number on a line of its own may end a page or column
@@ -407,6 +408,10 @@ def _render(spec: ReportSpec, out: _Layout, contents_page: int | None,
                 continue
             _, font, size, x, y, text, gaps = op
             c.setFont(font, size)
+            if disorder == "words":
+                _draw_words_shuffled(c, x, y, text, font, size, gaps,
+                                     random.Random(f"{spec.seed} {n} {y}"))
+                continue
             words = [text] if not gaps else text.split(" ")
             for word in words:
                 if disorder == "glyphs":
@@ -426,6 +431,28 @@ def _draw_backwards(c: canvas.Canvas, x: float, y: float, text: str, font: str,
     first (pdfium still reads the line forwards)."""
     for i in range(len(text) - 1, -1, -1):
         c.drawString(x + pdfmetrics.stringWidth(text[:i], font, size), y, text[i])
+
+
+def _draw_words_shuffled(c: canvas.Canvas, x: float, y: float, text: str, font: str,
+                         size: float, gaps: float, rng: random.Random) -> None:
+    """The line's words each in its place, drawn in a random order by one TJ array that
+    moves the pen back and forth (pdfium keeps a text object's order)."""
+    words, xs = text.split(" "), []
+    for word in words:
+        xs.append(x)
+        x += pdfmetrics.stringWidth(f"{word} ", font, size) + gaps
+    order = list(range(len(words)))
+    rng.shuffle(order)
+    ttf = pdfmetrics.getFont(font)
+    parts, pen = [], xs[order[0]]
+    for i in order:
+        pieces = ttf.splitString(words[i], c._doc)
+        assert {subset for subset, _ in pieces} <= {0}, "one font subset per line"
+        parts.append(f"{(pen - xs[i]) * 1000 / size:.2f} ({c._escape(b''.join(p for _, p in pieces))})")
+        pen = xs[i] + pdfmetrics.stringWidth(words[i], font, size)
+    name = ttf.getSubsetInternalName(0, c._doc)
+    c._code.append(f"BT {name} {size} Tf 1 0 0 1 {xs[order[0]]:.2f} {y:.2f} Tm "
+                   f"[{' '.join(parts)}] TJ ET")
 
 
 # ---------------------------------------------------------------- long reports (benchmark)

@@ -174,24 +174,42 @@ def out_of_order(pages: list[PdfLayoutPage]) -> tuple[list[PdfLayoutPage], list[
     page up, or in a scrambled order, gives text that reads backwards or garbled, never
     findings. A page is out of order when at least 5 lines, and a quarter of the steps
     from one line to the next down a column, go back up the page instead (a column
-    change, a caption or a box drawn late makes a few such steps)."""
-    out, bad = [], []
+    change, a caption or a box drawn late makes a few such steps); or when words within
+    a line were drawn out of order and could not be read in x order
+    (extractors/pdf/order.py: a page set in columns or ruled, a line across a gutter).
+    Pages whose words were read in x order instead are named in a run note."""
+    out, bad, reordered = [], [], []
     for page in pages:
         lines = [ln for ln in page.lines if ln.cells is None and ln.text.strip()]
         steps = [(a, b) for a, b in zip(lines, lines[1:]) if a.x0 < b.x1 and b.x0 < a.x1]
         back = sum(1 for a, b in steps if b.bottom <= a.top)
-        if back >= 5 and back >= 0.25 * len(steps):
-            bad.append((page.number, "backwards" if back >= 0.9 * len(steps) else "scrambled"))
+        if back >= MIN_LINES and back >= 0.25 * len(steps):
+            bad.append((page.number, "lines backwards" if back >= 0.9 * len(steps)
+                        else "lines scrambled"))
+        elif page.word_order == "scrambled":
+            bad.append((page.number, "words scrambled within lines"))
+        elif page.word_order == "reordered":
+            reordered.append(page.number)
+        if bad and bad[-1][0] == page.number:
             page = replace(page, lines=[])
         out.append(page)
-    if not bad:
-        return out, []
-    numbers = [n for n, _ in bad]
-    how = " or ".join(sorted({h for _, h in bad}))
-    reason = (f"text layer out of reading order on {len(numbers)} page(s) (lines {how}, as "
-              f"some designed PDFs draw them): findings on those pages not read")
-    return out, [Problem("extract", reason, {"pages": numbers}, f"page {numbers[0]}",
-                         ProblemCode.TEXT_ORDER)]
+    problems = []
+    if bad:
+        numbers = [n for n, _ in bad]
+        how = " or ".join(sorted({h for _, h in bad}))
+        reason = (f"text layer out of reading order on {len(numbers)} page(s) ({how}, as "
+                  f"some designed PDFs draw them): findings on those pages not read")
+        problems.append(Problem("extract", reason, {"pages": numbers}, f"page {numbers[0]}",
+                                ProblemCode.TEXT_ORDER))
+    if reordered:
+        problems.append(Problem(
+            "note", f"words drawn out of order within lines on {len(reordered)} page(s), "
+            f"read left to right", {"pages": reordered}, f"page {reordered[0]}",
+            ProblemCode.TEXT_ORDER))
+    return out, problems
+
+
+MIN_LINES = 5        # fewer lines than this cannot show a page out of order
 
 
 def merge_table_rows(lines: list[PdfLine], table_lines: list[PdfLine]) -> list[PdfLine]:
