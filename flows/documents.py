@@ -5,8 +5,8 @@ from typing import Any
 
 from extractors.pages.base import PageContext
 from extractors.pages.registry import children, extract
-from extractors.records import (DocumentLink, Extraction, Finding, Grade, Problem, ProblemCode,
-                                Stage)
+from extractors.records import (QUARANTINES_DOCUMENT, DocumentLink, Extraction, Finding, Grade,
+                                Problem, Stage)
 from flows.work import DocStatus, DocumentFindings, DocumentWork, RunContext
 
 
@@ -129,9 +129,7 @@ def extract_documents(ctx: RunContext, landing: Extraction,
         for p in doc.extraction.problems:
             p.location = p.location or doc.url
         problems += doc.extraction.problems
-        if any(p.code in (ProblemCode.CORRUPT_DOCUMENT, ProblemCode.UNRECOGNISED,
-                              ProblemCode.OVER_CAP)
-               for p in doc.extraction.problems):
+        if any(p.code in QUARANTINES_DOCUMENT for p in doc.extraction.problems):
             doc.status = DocStatus.QUARANTINED
         _check_printed_date(landing, doc, problems)
     return problems

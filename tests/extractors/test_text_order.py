@@ -77,3 +77,28 @@ def _pages(data: bytes) -> list[int]:
         return list(range(len(pdf)))
     finally:
         pdf.close()
+
+
+def test_a_short_letter_in_order_is_read_not_quarantined() -> None:
+    """A page too short to judge its order is read: a one-page letter of a few lines is
+    not a document without readable text (that needs pages left out, or no text)."""
+    from tests.replica.minipdf import tiny_pdf
+    data = tiny_pdf("Cleveland Police: causes of concern revisit letter", [
+        "Dear Chief Constable,", "Recommendation 1: The force should review its custody "
+        "records.", "Yours sincerely,"])
+    result = extract_report_pdf(data, "letter.pdf")
+    assert [(f.kind, f.text) for f in result.recommendations] == [
+        ("recommendation", "The force should review its custody records.")]
+    assert result.problems == []
+
+
+def test_every_page_scrambled_but_a_short_cover_is_one_no_text_problem() -> None:
+    data, _ = build_report(ReportSpec(PARTS, text_order="shuffled", **OPTIONS))
+    found, problems, reasons = _read(data)
+    assert found == []
+    assert [(stage, code, location) for stage, code, _, location in problems] == [
+        (Stage.EXTRACT, ProblemCode.NO_TEXT, None)]
+    record = problems[0][2]
+    assert record["pages"] == list(range(2, len(_pages(data)) + 1))
+    assert record["pages_without_text"] == []
+    assert "could be read" in reasons[0] and "1 with too few lines" in reasons[0]
