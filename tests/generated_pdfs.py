@@ -448,7 +448,8 @@ def _draw_words_shuffled(c: canvas.Canvas, x: float, y: float, text: str, font: 
     for i in order:
         pieces = ttf.splitString(words[i], c._doc)
         assert {subset for subset, _ in pieces} <= {0}, "one font subset per line"
-        parts.append(f"{(pen - xs[i]) * 1000 / size:.2f} ({c._escape(b''.join(p for _, p in pieces))})")
+        glyph_codes = c._escape(b"".join(p for _, p in pieces))
+        parts.append(f"{(pen - xs[i]) * 1000 / size:.2f} ({glyph_codes})")
         pen = xs[i] + pdfmetrics.stringWidth(words[i], font, size)
     name = ttf.getSubsetInternalName(0, c._doc)
     c._code.append(f"BT {name} {size} Tf 1 0 0 1 {xs[order[0]]:.2f} {y:.2f} Tm "

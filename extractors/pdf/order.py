@@ -9,6 +9,7 @@ page's ``extractors.pdf.lines._PageReader``.
 """
 from __future__ import annotations
 
+import ctypes
 import unicodedata
 from dataclasses import replace
 
@@ -29,13 +30,14 @@ def word_order(reader, lines: list[PdfLine]) -> tuple[list[PdfLine], str]:
     must run left to right); a page with a line that does not is checked character by
     character, every line of it."""
     boxes = _Boxes(reader)
-    segments = list(line_segments(reader.text))
-    if not any(_sampled_back(boxes, reader, start, text) for start, text in segments):
+    if not any(_sampled_back(boxes, reader, start, text)
+               for start, text in _pdfium_lines(reader.text)):
         return lines, IN_ORDER
+    segments = list(line_segments(reader.text))
     fixed: dict[int, PdfLine] = {}
     for start, text in segments:
         glyphs = boxes.glyphs(reader, start, text)
-        if not _goes_back(glyphs):
+        if not _goes_back(boxes, glyphs):
             continue
         line = _reordered(reader, start, text, glyphs)
         if line is None:
@@ -48,28 +50,50 @@ def word_order(reader, lines: list[PdfLine]) -> tuple[list[PdfLine], str]:
     return out, REORDERED
 
 
+Glyph = tuple[float, float, float, float, str, int]   # left, right, bottom, top, char, index
+
+
+def _pdfium_lines(text: str):
+    """(text index, line) for each of pdfium's lines (a sample needs no hyphen splits)."""
+    start = 0
+    for line in text.split("\r\n"):
+        yield start, line
+        start += len(line) + 2
+
+
 class _Boxes:
-    """Loose character boxes (left, right, bottom, top) in pdfium coordinates."""
+    """Loose character boxes in pdfium coordinates, and the text object of a character."""
 
     def __init__(self, reader) -> None:
         self.c, self.raw = reader.c, reader.raw
         self.box = reader.c.FS_RECTF()
+        self._object = getattr(reader.c, "FPDFText_GetTextObject", None)
 
-    def at(self, ci: int) -> tuple[float, float, float, float]:
+    def at(self, ci: int, ch: str = "") -> Glyph:
         self.c.FPDFText_GetLooseCharBox(self.raw, ci, self.box)
         b = self.box
-        return b.left, b.right, b.bottom, b.top
+        return b.left, b.right, b.bottom, b.top, ch, ci
 
-    def glyphs(self, reader, start: int, text: str) -> list[tuple[float, float, float, float, str]]:
-        return [(*self.at(reader.char_index(start + i)), ch) for i, ch in enumerate(text)
+    def glyphs(self, reader, start: int, text: str) -> list[Glyph]:
+        return [self.at(reader.char_index(start + i), ch) for i, ch in enumerate(text)
                 if not ch.isspace()]
 
+    def one_object(self, a: Glyph, b: Glyph) -> bool:
+        """Both characters drawn by one text object (pdfium sorts separate objects of a
+        line by x itself; a step back between two is columns met on one baseline, which
+        the column pass reads)."""
+        if self._object is None:
+            return True
+        first, second = self._object(self.raw, a[5]), self._object(self.raw, b[5])
+        return ctypes.cast(first, ctypes.c_void_p).value == \
+            ctypes.cast(second, ctypes.c_void_p).value
 
-def _same_band(a: tuple, b: tuple) -> bool:
+
+def _same_band(a: Glyph, b: Glyph) -> bool:
     return a[2] < b[3] and b[2] < a[3]
 
 
-def _back(a: tuple, b: tuple) -> bool:
+def _stepped_back(a: Glyph, b: Glyph) -> bool:
     """``b`` (after ``a`` in the text) starts left of ``a`` on the same baseline."""
     return _same_band(a, b) and b[0] < a[0] - 0.5 * (a[3] - a[2])
 
@@ -85,14 +109,14 @@ def _sampled_back(boxes: _Boxes, reader, start: int, text: str) -> bool:
         middle += 1
     at, index = boxes.at, reader.char_index
     a, b, c = at(index(start + first)), at(index(start + middle)), at(index(start + end))
-    return _back(a, b) or _back(b, c) or _back(a, c)
+    return any(_stepped_back(x, y) and boxes.one_object(x, y) for x, y in ((a, b), (b, c), (a, c)))
 
 
-def _goes_back(glyphs: list[tuple]) -> bool:
-    return any(_back(a, b) for a, b in zip(glyphs, glyphs[1:]))
+def _goes_back(boxes: _Boxes, glyphs: list[Glyph]) -> bool:
+    return any(_stepped_back(a, b) and boxes.one_object(a, b) for a, b in zip(glyphs, glyphs[1:]))
 
 
-def _reordered(reader, start: int, text: str, glyphs: list[tuple]) -> PdfLine | None:
+def _reordered(reader, start: int, text: str, glyphs: list[Glyph]) -> PdfLine | None:
     """The line read in x order, or None when that would not be the printed line."""
     if any(unicodedata.bidirectional(g[4]) in _RTL for g in glyphs):
         return None                       # right-to-left text: pdfium's order is the reading
