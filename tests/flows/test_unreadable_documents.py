@@ -103,3 +103,14 @@ def test_extract_prints_the_unreadable_document_problem(tmp_path: Path) -> None:
         assert out["recommendations"] == []
         assert [(p["stage"], p["code"]) for p in out["problems"]] == [("extract", "no_text")]
         assert WHY in out["problems"][0]["reason"]
+
+
+def test_words_out_of_order_are_read_and_the_run_names_the_file_and_pages(
+        tmp_data_dir: Path, sqlite_url: str) -> None:
+    """Every line's words drawn out of order on one-column pages: the findings load as
+    printed and the run note names the document's pages (#page=N), not a bare page."""
+    data, printed = _report("words")
+    report, url, doc, findings, quarantine = _run_with(data, tmp_data_dir, sqlite_url)
+    assert doc["status"] == "extracted" and len(findings) == printed and quarantine == []
+    notes = [line for line in report.lines() if "out of order within lines" in line]
+    assert len(notes) == 1 and notes[0].endswith(f"({url}#page=1)"), notes
