@@ -33,6 +33,13 @@ class ProblemCode(StrEnum):
     UNRECOGNISED = "unrecognised"           # no page type recognises the document
     OVER_CAP = "over_cap"                   # too big to read safely (a PDF cap's figure)
     TEXT_ORDER = "text_order"               # a text layer out of reading order (PDF pages)
+    NO_TEXT = "no_text"                     # no page read: no text layer, or all out of order
+
+
+# Codes that mark the document itself unreadable: the pipeline quarantines it (its
+# documents row says so) instead of storing its reading as a report without findings.
+QUARANTINES_DOCUMENT = frozenset({ProblemCode.CORRUPT_DOCUMENT, ProblemCode.UNRECOGNISED,
+                                  ProblemCode.OVER_CAP, ProblemCode.NO_TEXT})
 
 
 @dataclass

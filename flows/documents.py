@@ -1,12 +1,13 @@
 """Report files of one publication: fetch each once, then extract findings and grades."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from extractors.pages.base import PageContext
 from extractors.pages.registry import children, extract
-from extractors.records import (DocumentLink, Extraction, Finding, Grade, Problem, ProblemCode,
-                                Stage)
+from extractors.records import (QUARANTINES_DOCUMENT, DocumentLink, Extraction, Finding, Grade,
+                                Problem, Stage)
 from flows.work import DocStatus, DocumentFindings, DocumentWork, RunContext
 
 
@@ -127,14 +128,20 @@ def extract_documents(ctx: RunContext, landing: Extraction,
         doc.extraction = extract(ctx.archive.get(doc.sha256), doc.url,
                                  document_context(ctx, landing, docs, doc))
         for p in doc.extraction.problems:
-            p.location = p.location or doc.url
+            p.location = located(doc.url, p.location)
         problems += doc.extraction.problems
-        if any(p.code in (ProblemCode.CORRUPT_DOCUMENT, ProblemCode.UNRECOGNISED,
-                              ProblemCode.OVER_CAP)
-               for p in doc.extraction.problems):
+        if any(p.code in QUARANTINES_DOCUMENT for p in doc.extraction.problems):
             doc.status = DocStatus.QUARANTINED
         _check_printed_date(landing, doc, problems)
     return problems
+
+
+def located(url: str, location: str | None) -> str:
+    """Where a document's problem is, as a URL: the document's own, or the page of a PDF
+    (an extractor's "page 3") as its ``#page=3`` fragment, so that a quarantine row or a
+    run note names the file."""
+    m = re.fullmatch(r"page (\d+)", location or "")
+    return f"{url}#page={m.group(1)}" if m else location or url
 
 
 def document_context(ctx: RunContext, landing: Extraction, docs: list[DocumentWork],

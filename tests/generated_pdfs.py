@@ -75,7 +75,8 @@ class ReportSpec:
     contents: bool = False
     # the order the text layer holds the text in, on ``order_pages`` (all if ()): "glyphs"
     # (each glyph its own object, drawn last to first: still read forwards), "reversed"
-    # (lines drawn from the foot of the page up) or "shuffled" (lines in a random order)
+    # (lines drawn from the foot of the page up), "shuffled" (lines in a random order) or
+    # "words" (each line one text object whose words are drawn in a random order)
     text_order: str = "normal"
     order_pages: tuple[int, ...] = ()
     widows: bool = False           # a number on a line of its own may end a page or column
@@ -234,6 +235,29 @@ def _body(parts: list[list[Block]], pages_after: list[int] | None = None,
                 if w.page > most:
                     return
     return body
+
+
+def _draw_words_shuffled(c: canvas.Canvas, x: float, y: float, text: str, font: str,
+                         size: float, gaps: float, rng: random.Random) -> None:
+    """The line's words each in its place, drawn in a random order by one TJ array that
+    moves the pen back and forth (pdfium keeps a text object's order)."""
+    words, xs = text.split(" "), []
+    for word in words:
+        xs.append(x)
+        x += pdfmetrics.stringWidth(f"{word} ", font, size) + gaps
+    order = list(range(len(words)))
+    rng.shuffle(order)
+    ttf = pdfmetrics.getFont(font)
+    parts, pen = [], xs[order[0]]
+    for i in order:
+        pieces = ttf.splitString(words[i], c._doc)
+        assert {subset for subset, _ in pieces} <= {0}, "one font subset per line"
+        glyph_codes = c._escape(b"".join(p for _, p in pieces))
+        parts.append(f"{(pen - xs[i]) * 1000 / size:.2f} ({glyph_codes})")
+        pen = xs[i] + pdfmetrics.stringWidth(words[i], font, size)
+    name = ttf.getSubsetInternalName(0, c._doc)
+    c._code.append(f"BT {name} {size} Tf 1 0 0 1 {xs[order[0]]:.2f} {y:.2f} Tm "
+                   f"[{' '.join(parts)}] TJ ET")
 
 
 # ---------------------------------------------------------------- long reports (benchmark)

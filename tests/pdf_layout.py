@@ -152,8 +152,36 @@ class Writer:
         for op in ops:
             if op[0] == "rect":
                 self._rect(*op[1:])
+            elif order == "words":
+                self._emit_words_shuffled(*op[1:], random.Random(
+                    f"{st.order_seed} {self.page} {op[2]}"))
             else:
                 self._emit(*op[1:], backwards=order == "glyphs")
+
+    def _emit_words_shuffled(self, x: float, y: float, text: str, font: str, size: float,
+                             align: str, gaps: float, rng: random.Random) -> None:
+        """The line's words each in its place, drawn in a random order by one TJ array that
+        moves the pen back and forth (pdfium keeps a text object's order)."""
+        text = glyphs(text, self.style.ligatures)
+        x -= {"left": 0.0, "right": 1.0, "centre": 0.5}[align] * pdfmetrics.stringWidth(
+            text, font, size)
+        words, xs = text.split(" "), []
+        for word in words:
+            xs.append(x)
+            x += pdfmetrics.stringWidth(f"{word} ", font, size) + gaps
+        order = list(range(len(words)))
+        rng.shuffle(order)
+        ttf = pdfmetrics.getFont(font)
+        parts, pen = [], xs[order[0]]
+        for i in order:
+            pieces = ttf.splitString(words[i], self.c._doc)
+            assert {subset for subset, _ in pieces} <= {0}, "one font subset per line"
+            codes = self.c._escape(b"".join(p for _, p in pieces))
+            parts.append(f"{(pen - xs[i]) * 1000 / size:.2f} ({codes})")
+            pen = xs[i] + pdfmetrics.stringWidth(words[i], font, size)
+        name = ttf.getSubsetInternalName(0, self.c._doc)
+        self.c._code.append(f"BT {name} {size} Tf 1 0 0 1 {xs[order[0]]:.2f} {y:.2f} Tm "
+                            f"[{' '.join(parts)}] TJ ET")
 
     def _rect(self, x: float, y: float, width: float, height: float) -> None:
         self.c.setLineWidth(0.8)

@@ -306,8 +306,9 @@ class Style:
     # the order the text layer holds each page's body text in (the style's furniture comes
     # first, in order), on ``order_pages`` (every page if ()): "glyphs" (each glyph its own
     # object, drawn last to first: still read forwards), "reversed" (from the foot up),
-    # "shuffled" (lines in a random order seeded by ``order_seed`` and the page)
-    text_order: Literal["normal", "glyphs", "reversed", "shuffled"] = "normal"
+    # "shuffled" (lines in a random order seeded by ``order_seed`` and the page), "words"
+    # (each line one text object whose words are drawn in a random order)
+    text_order: Literal["normal", "glyphs", "reversed", "shuffled", "words"] = "normal"
     order_pages: tuple[int, ...] = ()
     order_seed: int = 0
 

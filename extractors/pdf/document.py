@@ -46,6 +46,7 @@ class PdfLayoutPage:
     ruled: bool = False          # drawn lines that may rule a table
     table_unread: bool = False   # rules look like a table that pdfium could not read
     text: str = ""               # pdfium's raw text of the page (shared with the grade reader)
+    word_order: str = ""         # words drawn out of order in a line: "reordered" / "scrambled"
 
 
 BOLD_FONT_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)

@@ -172,26 +172,68 @@ def out_of_order(pages: list[PdfLayoutPage]) -> tuple[list[PdfLayoutPage], list[
     """Pages whose text layer is out of reading order, left out (their lines dropped) and
     reported in one Problem: a designed PDF that draws its lines from the foot of the
     page up, or in a scrambled order, gives text that reads backwards or garbled, never
-    findings. A page is out of order when at least 5 lines, and a quarter of the steps
-    from one line to the next down a column, go back up the page instead (a column
-    change, a caption or a box drawn late makes a few such steps)."""
-    out, bad = [], []
+    findings. A page of at least 5 lines is out of order when 3 or more, and a quarter,
+    of the steps from one line to the next down a column go back up the page instead (a
+    column change, a caption or a box drawn late makes a step or two; no page of the
+    replicas or the long generated reports makes one); or when words within
+    a line were drawn out of order and could not be read in x order
+    (extractors/pdf/order.py: a page set in columns or ruled, a line across a gutter).
+    Pages whose words were read in x order instead are named in a run note."""
+    out, bad, reordered = [], [], []
     for page in pages:
         lines = [ln for ln in page.lines if ln.cells is None and ln.text.strip()]
         steps = [(a, b) for a, b in zip(lines, lines[1:]) if a.x0 < b.x1 and b.x0 < a.x1]
         back = sum(1 for a, b in steps if b.bottom <= a.top)
-        if back >= 5 and back >= 0.25 * len(steps):
-            bad.append((page.number, "backwards" if back >= 0.9 * len(steps) else "scrambled"))
+        if len(lines) >= MIN_LINES and back >= 3 and back >= 0.25 * len(steps):
+            bad.append((page.number, "lines backwards" if back >= 0.9 * len(steps)
+                        else "lines scrambled"))
+        elif page.word_order == "scrambled":
+            bad.append((page.number, "words scrambled within lines"))
+        elif page.word_order == "reordered":
+            reordered.append(page.number)
+        if bad and bad[-1][0] == page.number:
             page = replace(page, lines=[])
         out.append(page)
-    if not bad:
-        return out, []
-    numbers = [n for n, _ in bad]
-    how = " or ".join(sorted({h for _, h in bad}))
-    reason = (f"text layer out of reading order on {len(numbers)} page(s) (lines {how}, as "
-              f"some designed PDFs draw them): findings on those pages not read")
-    return out, [Problem("extract", reason, {"pages": numbers}, f"page {numbers[0]}",
-                         ProblemCode.TEXT_ORDER)]
+    unread = _no_page_read(pages, out, [n for n, _ in bad])
+    if unread is not None:
+        return out, [unread]
+    problems = []
+    if bad:
+        numbers = [n for n, _ in bad]
+        how = " or ".join(sorted({h for _, h in bad}))
+        reason = (f"text layer out of reading order on {len(numbers)} page(s) ({how}, as "
+                  f"some designed PDFs draw them): findings on those pages not read")
+        problems.append(Problem("extract", reason, {"pages": numbers}, f"page {numbers[0]}",
+                                ProblemCode.TEXT_ORDER))
+    if reordered:
+        problems.append(Problem(
+            "note", f"words drawn out of order within lines on {len(reordered)} page(s), "
+            f"read left to right", {"pages": reordered}, f"page {reordered[0]}",
+            ProblemCode.TEXT_ORDER))
+    return out, problems
+
+
+MIN_LINES = 5        # fewer lines than this cannot show a page out of order
+
+
+def _no_page_read(pages: list[PdfLayoutPage], kept: list[PdfLayoutPage],
+                  left_out: list[int]) -> Problem | None:
+    """The one Problem of a document none of whose pages could be read (it is quarantined,
+    not stored as a report without findings): no page has text (a scan without a text
+    layer), or pages were left out as out of order and no page long enough to judge
+    (``MIN_LINES``) was read in order, a cover's few lines aside."""
+    blank = [p.number for p in pages if not p.lines]
+    if len(blank) < len(pages) and not (
+            left_out and not any(len(p.lines) >= MIN_LINES for p in kept)):
+        return None
+    parts = [f"{len(left_out)} out of reading order"] if left_out else []
+    blank = [n for n in blank if n not in left_out]
+    parts += [f"{len(blank)} without text (no text layer: a scan?)"] if blank else []
+    short = len(pages) - len(left_out) - len(blank)
+    parts += [f"{short} with too few lines to read (a cover)"] if short else []
+    return Problem("extract", f"no page of the document could be read (of {len(pages)} "
+                   f"page(s), {', '.join(parts)}): document quarantined, no findings read",
+                   {"pages": left_out, "pages_without_text": blank}, None, ProblemCode.NO_TEXT)
 
 
 def merge_table_rows(lines: list[PdfLine], table_lines: list[PdfLine]) -> list[PdfLine]:

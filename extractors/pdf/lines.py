@@ -11,7 +11,8 @@ from dataclasses import replace
 
 from extractors.pdf.document import BOLD_FONT_NAME, PdfLayoutPage, PdfLine, page_texts
 from extractors.pdf.layout import merge_table_rows, reading_order, shared_gutter, within_bbox
-from extractors.pdf.ruled import column_edges, ruled_tables
+from extractors.pdf.order import SCRAMBLED, word_order
+from extractors.pdf.ruled import column_edges, looks_ruled, ruled_tables
 from extractors.pdf.words import HYPHEN_MARKS, fix_chars, last_index, line_segments, names_findings
 
 # ---------------------------------------------------------------- pdfium lines with geometry
@@ -38,16 +39,17 @@ def pdf_line_pages(data: bytes, layout: bool = True) -> list[PdfLayoutPage]:
         named = names_findings(text)
         relevant = named or before
         before = named
-        lines = reader.lines()
+        lines, order = word_order(reader, reader.lines())
         multi = relevant and reader.side_by_side()
-        ruled = relevant and reader.count_paths(4) >= 4
+        ruled = relevant and looks_ruled(reader, carried)
+        order = SCRAMBLED if order and (multi or ruled) else order   # layout reads pdfium's order
         unread = False
-        if layout and relevant and (multi or ruled):
+        if layout and relevant and (multi or ruled) and not order:
             lines, unread, carried = reader.layout_lines(lines, multi, ruled, carried)
         else:
             carried = None
         pages.append(PdfLayoutPage(number, reader.width, reader.height, lines, multi, ruled,
-                                   unread, text))
+                                   unread, text, order))
     return pages
 
 

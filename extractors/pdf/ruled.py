@@ -35,6 +35,16 @@ def page_rules(reader) -> tuple[list[Rule], list[Rule]]:
     return hs, vs
 
 
+def looks_ruled(reader, carried: list[float] | None = None) -> bool:
+    """Whether the page's drawn lines may rule a table: four paths or more (rules drawn
+    line by line, a grid), or fewer that ``ruled_tables`` reads as a table: rows boxed one
+    box a row, or one row a page break left on its own (at the foot of a page, or at the
+    head under the ``carried`` column edges). A lone rule, or a box round a panel of
+    text, is not: such a page keeps the plain line order."""
+    paths = reader.count_paths(4)
+    return paths >= 4 or (paths > 0 and bool(ruled_tables(reader, carried)[0]))
+
+
 def ruled_tables(reader, carried: list[float] | None = None
                  ) -> tuple[list[tuple[tuple[float, float, float, float], list[PdfLine]]], bool]:
     """Ruled tables as (bbox, rows with cells); and whether rules looked like a table

@@ -220,15 +220,36 @@ def test_a_table_cut_by_a_page_break_is_stitched(points_left: float, header_page
     assert result.problems == []
 
 
-@pytest.mark.xfail(strict=True, reason="product: a page drawing fewer than four paths is not "
-                   "read as ruled (extractors/pdf/lines.py, count_paths(4) >= 4), so three "
-                   "rows boxed one box a row after a stranded header run into one finding")
 def test_rows_boxed_one_box_a_row_after_a_stranded_header_stay_rows() -> None:
+    """Fewer than four paths on each page (one box for the header left at the foot of
+    page 2, one box a row on page 3): both pages are still read as ruled."""
     data, marks = _table_report(2 * LINE, rules="cells")
     assert marks[("header",)] == 2 and marks[("row", "0")] == 3
     result = extract_report_pdf(data, "t.pdf")
     assert [(f.kind, f.text, f.page) for f in result.recommendations] == [
         ("area_for_improvement", t, 3) for t in CUSTODY]
+
+
+def test_a_lone_box_or_a_one_cell_box_mid_page_does_not_make_a_page_ruled() -> None:
+    """One or two paths that make no table (a shaded panel, a one-line box with body text
+    below it, a rule under a heading) leave the page in plain line order."""
+    from extractors.pdf.lines import pdf_line_pages
+    from tests.pdf_writer import box
+    data, marks = report("Custody inspection", [
+        heading("Custody", 1), para("We inspected custody suites in the force."), page_break(),
+        heading("Areas for improvement", 2),
+        box("Case study", "Staff in one suite kept a log of every check on a detainee. " * 3),
+        bullet(CUSTODY[1], ("afi", "1")),
+        table([("The force accepted these areas for improvement.",)], [None],
+              widths=(440 / (W - 2 * MARGIN),)),
+        bullet(CUSTODY[2], ("afi", "2")),
+        para("We will check progress at our next inspection.")], rules="cells")
+    assert (marks[("afi", "1")], marks[("afi", "2")]) == (2, 2)
+    pages = pdf_line_pages(data)
+    assert [p.ruled for p in pages] == [False, False]
+    result = extract_report_pdf(data, "t.pdf")
+    assert [(f.kind, f.text, f.page) for f in result.recommendations] == [
+        ("area_for_improvement", t, 2) for t in CUSTODY[1:]]
 
 
 def test_a_finding_running_from_one_column_into_the_next() -> None:
