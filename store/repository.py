@@ -203,9 +203,12 @@ def quarantine(conn: Connection, *, stage: str, source_url: str | None, reason: 
 
 
 def clear_quarantine(conn: Connection, source_url: str, stages: Iterable[str]) -> int:
-    """Remove quarantine rows of a source that now loads cleanly."""
-    res = conn.execute(sa.delete(t.quarantine).where(t.quarantine.c.source_url == source_url,
-                                                     t.quarantine.c.stage.in_(list(stages))))
+    """Remove quarantine rows of a source that now loads cleanly, those of its pages
+    (``<url>#page=N``) included."""
+    url = t.quarantine.c.source_url
+    res = conn.execute(sa.delete(t.quarantine).where(
+        sa.or_(url == source_url, url.startswith(f"{source_url}#page=", autoescape=True)),
+        t.quarantine.c.stage.in_(list(stages))))
     return res.rowcount or 0
 
 

@@ -96,6 +96,20 @@ def test_quarantine_is_recorded_once(engine) -> None:  # type: ignore[no-untyped
     assert len(rows) == 1 and rows[0]["record"] == {"d": "2025-01-01"}
 
 
+def test_a_source_that_loads_cleanly_clears_its_own_and_its_pages_rows_only(engine) -> None:  # type: ignore[no-untyped-def]
+    url = "https://site/uploads/r_100%.pdf"
+    with engine.begin() as conn:
+        for source in (url, f"{url}#page=3", "https://site/uploads/r_1000.pdf#page=3",
+                       "https://site/uploads/other.pdf"):
+            repo.quarantine(conn, stage="extract", source_url=source, reason="garbled", now=NOW)
+        repo.quarantine(conn, stage="validate", source_url=f"{url}#page=4", reason="x", now=NOW)
+        assert repo.clear_quarantine(conn, url, ("extract", "fetch")) == 2
+        left = sorted((r.stage, r.source_url) for r in conn.execute(sa.select(t.quarantine)))
+    assert left == [("extract", "https://site/uploads/other.pdf"),
+                    ("extract", "https://site/uploads/r_1000.pdf#page=3"),
+                    ("validate", f"{url}#page=4")]
+
+
 def test_unknown_publication_names_close_matches(engine) -> None:  # type: ignore[no-untyped-def]
     from store.queries import NotFound, resolve_force, resolve_publication
     with engine.begin() as conn:
