@@ -67,7 +67,7 @@ class _Boxes:
     def __init__(self, reader) -> None:
         self.c, self.raw = reader.c, reader.raw
         self.box = reader.c.FS_RECTF()
-        self._object = getattr(reader.c, "FPDFText_GetTextObject", None)
+        self._object = reader.c.FPDFText_GetTextObject   # pypdfium2 >= 5 (pyproject)
 
     def at(self, ci: int, ch: str = "") -> Glyph:
         self.c.FPDFText_GetLooseCharBox(self.raw, ci, self.box)
@@ -82,8 +82,6 @@ class _Boxes:
         """Both characters drawn by one text object (pdfium sorts separate objects of a
         line by x itself; a step back between two is columns met on one baseline, which
         the column pass reads)."""
-        if self._object is None:
-            return True
         first, second = self._object(self.raw, a[5]), self._object(self.raw, b[5])
         return ctypes.cast(first, ctypes.c_void_p).value == \
             ctypes.cast(second, ctypes.c_void_p).value
