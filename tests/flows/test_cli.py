@@ -190,5 +190,5 @@ def test_extract_of_a_pdf_imports_no_orchestration_tables_or_pdfplumber(tmp_path
     imported = {line.rsplit("|", 1)[-1].strip().split(".")[0]
                 for line in proc.stderr.splitlines() if line.startswith("import time:")}
     assert "extractors" in imported and "pypdfium2" in imported
-    assert imported & {"prefect", "pandas", "pandera", "sqlalchemy", "alembic", "httpx",
+    assert imported & {"prefect", "pandas", "pandera", "sqlalchemy", "alembic", "httpx", "pydantic",
                        "pdfplumber", "bs4", "lxml"} == set()
