@@ -4,15 +4,72 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Optional
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Watch HMICFRS publications and run the Section 55 clock.")
+
+try:  # typer >= 0.2x coerces every value through a pydantic TypeAdapter
+    from typer._coercion import RuntimeParam, build_runtime_param
+except ImportError:  # pragma: no cover - an older typer coerces through click types
+    RuntimeParam = None
+
+
+if RuntimeParam is not None:
+    @dataclass(frozen=True)
+    class _AsParsed(RuntimeParam):
+        """A ``str`` or ``bool`` parameter: click hands over a value of that type, which
+        typer's adapter would return unchanged; any other value goes through the adapter."""
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            if type(value) is self.annotation:
+                return value
+            return build_runtime_param(param.type_descriptor)._coerce_value(
+                value, param=param, ctx=ctx)
+
+
+def _as_parsed(params: list[Any]) -> list[Any]:
+    """Give the ``str`` and ``bool`` parameters (--help included) an ``_AsParsed``."""
+    for param in params if RuntimeParam is not None else ():
+        desc = getattr(param, "type_descriptor", None)
+        if (desc is not None and getattr(param, "_runtime_param", 0) is None
+                and desc.annotation in (str, bool) and desc.file_annotation is None
+                and desc.parameter_info.parser is None):
+            param._runtime_param = _AsParsed(desc.parameter_info, desc.annotation)
+    return params
+
+
+class Command(TyperCommand):
+    """Every hmicfrs command: its ``str`` and ``bool`` options and arguments are taken as
+    click parsed them. Typer would build a pydantic TypeAdapter to return such a value
+    unchanged, and importing pydantic for that is ~0.2 s of CPU, the largest part of
+    starting `hmicfrs extract`. Other types (int, Path, lists) typer coerces as before."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _as_parsed(super().get_params(ctx))
+
+
+class Group(TyperGroup):
+    """The command group, its options (--debug, --help) taken as ``Command`` takes them."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _as_parsed(super().get_params(ctx))
+
+
+class App(typer.Typer):
+    """The typer app whose commands are ``Command``s."""
+
+    def command(self, *args: Any, cls: Any = None, **kwargs: Any) -> Any:
+        return super().command(*args, cls=cls or Command, **kwargs)
+
+
+app = App(cls=Group, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+          help="Watch HMICFRS publications and run the Section 55 clock.")
 STATE: dict[str, Any] = {"debug": False}
 
 SiteOpt = typer.Option(None, "--site", help="Base URL of the site (env HMICFRS_SITE).")

@@ -9,15 +9,18 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from extractors.grades.pdf_tables import TABLE_HINT, is_grade_header, page_tables
-from extractors.grades.tables import TableState
 from extractors.grades.words import (DEFAULT_AREAS, GRADE_RE, Atom, Candidate, body_from_text,
                                      clean_text, cycle_from, finish_grades, scheme_from)
-from extractors.grades.prose import sentence_grades
-from extractors.grades.text import grades_from_atoms, read_line
 from extractors.pdf.document import page_texts
+
+if TYPE_CHECKING:
+    from extractors.grades.tables import TableState
+
+# The line, prose and table readers (extractors/grades/text.py, prose.py, pdf_tables.py and
+# their ~20 patterns) load on the first page that may hold grades: a report without any
+# does not compile them.
 from extractors.records import Grade, Problem
 from reference.grade_scales import area_text, known_areas
 
@@ -68,6 +71,8 @@ def _lines(text: str) -> list[str]:
 def _looks_like_grade_table(lines: list[str], *, cycle: str | None, kind: str) -> bool:
     """A header of grade words or 'Area ... Grade', or two or more lines that read as an
     area and its grade."""
+    from extractors.grades.pdf_tables import TABLE_HINT, is_grade_header
+    from extractors.grades.text import read_line
     if any(TABLE_HINT.match(line) or is_grade_header(line) for line in lines):
         return True
     pairs = 0
@@ -79,6 +84,8 @@ def _looks_like_grade_table(lines: list[str], *, cycle: str | None, kind: str) -
 
 def _line_candidates(lines: list[str], number: int, *, cycle: str | None,
                      kind: str) -> list[Candidate]:
+    from extractors.grades.prose import sentence_grades
+    from extractors.grades.text import grades_from_atoms, read_line
     cands = sentence_grades(" ".join(lines), cycle=cycle, default_area=DEFAULT_AREAS.get(kind))
     atoms: list[Atom] = []
     for line in lines:
@@ -123,6 +130,7 @@ def grades_from_pdf(data: bytes, *, force: str | None, cycle: str | None,
             table_cands: list[Candidate] = []
             if carry is not None or _looks_like_grade_table(lines, cycle=cycle, kind=kind):
                 try:
+                    from extractors.grades.pdf_tables import page_tables
                     if plumber is None:
                         import pdfplumber      # only for pages that look like grade tables
                         plumber = pdfplumber.open(io.BytesIO(data))

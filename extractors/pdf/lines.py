@@ -8,6 +8,8 @@ import re
 import statistics
 from bisect import bisect_left
 from dataclasses import replace
+from itertools import chain
+from operator import itemgetter
 
 from extractors.pdf.document import BOLD_FONT_NAME, PdfLayoutPage, PdfLine, page_texts
 from extractors.pdf.layout import merge_table_rows, reading_order, shared_gutter, within_bbox
@@ -51,6 +53,13 @@ def pdf_line_pages(data: bytes, layout: bool = True) -> list[PdfLayoutPage]:
         pages.append(PdfLayoutPage(number, reader.width, reader.height, lines, multi, ruled,
                                    unread, text, order))
     return pages
+
+
+def _level(bottom: float, top: float, o_bottom: float, o_top: float) -> bool:
+    """True when two text rectangles share half the height of the shorter one."""
+    height, o_height = top - bottom, o_top - o_bottom
+    return ((top if top < o_top else o_top) - (bottom if bottom > o_bottom else o_bottom)
+            >= 0.5 * (height if height < o_height else o_height))
 
 
 class _PageReader:
@@ -197,21 +206,24 @@ class _PageReader:
         search stops at the first neighbour to the right within 18 pt, since then the
         rectangle has no gap. A neighbour to the right starts at most 1 pt left of the
         rectangle's right edge and shares half the height of the shorter of the two."""
-        rects = sorted((r for r in self.rects() if r[2] - r[0] > r[3] - r[1]),
-                       key=lambda r: r[1])           # rotated side tabs are tall and narrow
+        flat = [r for r in self.rects() if r[2] - r[0] > r[3] - r[1]]  # rotated side tabs
+        order = sorted(range(len(flat)), key=lambda k: flat[k][1])   # are tall and narrow
+        rects = [flat[k] for k in order]
         bottoms = [r[1] for r in rects]
-        gaps = []
+        gaps, last = [], len(flat) - 1
         for i, (left, bottom, right, top) in enumerate(rects):
-            height, nearest = top - bottom, None
-            lo = bisect_left(bottoms, bottom - height, 0, i)
-            hi = bisect_left(bottoms, top, i + 1)
-            for j in (*range(i + 1, hi), *range(i - 1, lo - 1, -1)):
-                o_left, o_bottom, _, o_top = rects[j]
-                if o_left < right - 1:
+            k = order[i]             # most often the next word in text order is a neighbour
+            if k < last and top > bottom:                # close by: no gap, skip the search
+                o_left, o_bottom, _, o_top = flat[k + 1]
+                if bottom - (top - bottom) <= o_bottom < top and right - 1 <= o_left and \
+                        o_left - right <= 18 and _level(bottom, top, o_bottom, o_top):
                     continue
-                o_height = o_top - o_bottom
-                if ((top if top < o_top else o_top) - (bottom if bottom > o_bottom else o_bottom)
-                        < 0.5 * (height if height < o_height else o_height)):
+            nearest = None
+            lo = bisect_left(bottoms, bottom - (top - bottom), 0, i)
+            hi = bisect_left(bottoms, top, i + 1)
+            for j in chain(range(i + 1, hi), range(i - 1, lo - 1, -1)):
+                o_left, o_bottom, _, o_top = rects[j]
+                if o_left < right - 1 or not _level(bottom, top, o_bottom, o_top):
                     continue
                 if o_left - right <= 18:
                     nearest = None           # a neighbour close by: no gap here

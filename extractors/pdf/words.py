@@ -8,8 +8,10 @@ from typing import Iterable
 LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
              "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 HYPHEN_MARKS = "\ufffe\x02"          # pdfium's marks for a hyphen that ends a line
-_TRANSLATE = str.maketrans({**LIGATURES, "\xa0": " ", "\u200b": "", "\ufeff": "",
-                            "\u2010": "-", "\u2011": "-", "\t": " "})
+# ligatures to letters, odd spaces to spaces, pdfium's hyphen marks and soft hyphens to '-'
+_FIXES = {**LIGATURES, "\xa0": " ", "\u200b": "", "\ufeff": "", "\u2010": "-", "\u2011": "-",
+          "\t": " ", **dict.fromkeys(HYPHEN_MARKS + "\u00ad", "-")}
+_ODD_CHAR = re.compile("[" + "".join(re.escape(ch) for ch in _FIXES) + "]")
 
 COMMON_WORDS = frozenset("""
 a about after all also an and any are as at based be been being best both but by can
@@ -32,11 +34,13 @@ ent ents ial ially ic ics ical ically ary ory ery age ages ward wards ee ees
 # ---------------------------------------------------------------- character fixes
 
 def fix_chars(text: str) -> str:
-    """Ligatures to letters, odd spaces to spaces, pdfium hyphen marks to '-'."""
-    text = text.translate(_TRANSLATE)
-    for mark in HYPHEN_MARKS:
-        text = text.replace(mark, "-")
-    return text.replace("\u00ad", "-")
+    """Ligatures to letters, odd spaces to spaces, pdfium hyphen marks to '-' (one regex
+    scan: ``str.translate`` with a table of non-ASCII keys took ~20 us a line)."""
+    return _ODD_CHAR.sub(_fix, text)
+
+
+def _fix(m: re.Match[str]) -> str:
+    return _FIXES[m.group()]
 
 
 def printed_lines(page_text: str) -> list[str]:
@@ -53,6 +57,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
 _COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 _SPLIT_LEFT = re.compile(r"([A-Za-z]+)-$")
 _SPLIT_RIGHT = re.compile(r"^([A-Za-z]+)")
+_SPLIT_WORD = re.compile(r"(?<![a-z])[a-z]+-\n\W*[a-z]+")   # from a word start: no re-reading
 
 
 class Vocabulary:
@@ -97,7 +102,7 @@ class Vocabulary:
         """Words and compounds of ``text``, read from each distinct whitespace-separated
         token (neither pattern spans a space), so a long report's repeated words cost
         one set insertion each, not one regex match."""
-        text = re.sub(r"[a-z]+-\n\W*[a-z]+", " ", text.lower())   # both halves of split words
+        text = _SPLIT_WORD.sub(" ", text.lower())   # both halves of split words
         for token in set(text.split()):
             self._words.update(_WORD.findall(token))
             if "-" in token:
@@ -118,7 +123,7 @@ def join_hyphenated(left: str, right: str, vocab: Vocabulary) -> str:
     "-ing") is joined; two halves that are both words keep the hyphen
     ("decision-making"); anything else (fragments such as "recom" + "mendation") joins.
     """
-    m_left, m_right = _SPLIT_LEFT.search(left), _SPLIT_RIGHT.match(right)
+    m_left, m_right = _split_left(left), _SPLIT_RIGHT.match(right)
     if not (m_left and m_right):
         return f"{left}{right}" if left.endswith("-") and not left.endswith(" -") \
             and right[:1].isdigit() else f"{left} {right}"
@@ -136,6 +141,16 @@ def join_hyphenated(left: str, right: str, vocab: Vocabulary) -> str:
     if len(a) > 1 and len(b) > 1 and vocab.is_word(a) and vocab.is_word(b):
         return keep
     return join
+
+
+def _split_left(left: str) -> re.Match[str] | None:
+    """``_SPLIT_LEFT.search(left)``, started where it can first match: at the letters before
+    the closing hyphen (a search from the start of a long paragraph re-read every word)."""
+    core = left[:-1] if left.endswith("-") else left[:-2] if left.endswith("-\n") else None
+    return None if core is None else _SPLIT_LEFT.search(left, len(core.rstrip(_LETTERS)))
+
+
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 def join_lines(lines: list[str], vocab: Vocabulary) -> str:

@@ -174,8 +174,9 @@ def test_respond_before_publication_is_refused(loaded) -> None:  # type: ignore[
 
 def test_extract_of_a_pdf_imports_no_orchestration_tables_or_pdfplumber(tmp_path: Path) -> None:
     """`hmicfrs extract` on a report PDF without grade tables loads neither prefect,
-    pandas, sqlalchemy, alembic, httpx, pdfplumber nor the HTML parsers (bs4, lxml):
-    python -X importtime lists every import."""
+    pandas, sqlalchemy, alembic, httpx, pdfplumber, the HTML parsers (bs4, lxml) nor
+    pydantic (typer's coercion of str and bool options): python -X importtime lists
+    every import."""
     from tests.generated_pdfs import long_report
     data, expected = long_report(4)
     path = tmp_path / "report.pdf"
@@ -191,4 +192,4 @@ def test_extract_of_a_pdf_imports_no_orchestration_tables_or_pdfplumber(tmp_path
                 for line in proc.stderr.splitlines() if line.startswith("import time:")}
     assert "extractors" in imported and "pypdfium2" in imported
     assert imported & {"prefect", "pandas", "pandera", "sqlalchemy", "alembic", "httpx",
-                       "pdfplumber", "bs4", "lxml"} == set()
+                       "pdfplumber", "bs4", "lxml", "pydantic"} == set()
