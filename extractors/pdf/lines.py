@@ -9,7 +9,6 @@ import statistics
 from bisect import bisect_left
 from dataclasses import replace
 from itertools import chain
-from operator import itemgetter
 
 from extractors.pdf.document import BOLD_FONT_NAME, PdfLayoutPage, PdfLine, page_texts
 from extractors.pdf.layout import merge_table_rows, reading_order, shared_gutter, within_bbox
