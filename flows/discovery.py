@@ -61,9 +61,9 @@ def select(ctx: RunContext, *, mode: str, since: date | None, until: date | None
     ctx.discovery = report
     s = ctx.settings
     with ctx.engine.connect() as conn:
-        stored = repo.publications_by_id(conn)
+        stored = queries.stored_publications(conn)
         rejected = repo.quarantined_pages(conn)
-        docs = repo.documents_by_publication(conn)
+        incomplete = queries.incompletely_loaded(conn)
         changing = queries.still_changing(conn, s.as_of, s.settle_days)
         before = queries.last_source_counts(conn)
         unserved = queries.last_unserved_sources(conn)
@@ -76,7 +76,7 @@ def select(ctx: RunContext, *, mode: str, since: date | None, until: date | None
         if pid not in stored:
             return pid not in rejected or mode == "backfill" or \
                 in_slice(pid, s.as_of, s.revalidate_days) or (published or date.min) >= recent
-        if not _complete(docs.get(pid, [])):
+        if pid in incomplete:
             return True
         if mode == "backfill":
             return False
@@ -213,10 +213,6 @@ def _day(text: str | None) -> date | None:
         return date.fromisoformat(text) if text else None
     except ValueError:
         return None
-
-
-def _complete(documents: list[dict[str, Any]]) -> bool:
-    return all(d["sha256"] for d in documents if d["status"] != "quarantined")
 
 
 def _with_slash(url: str) -> str:
