@@ -7,6 +7,10 @@ never fetched. Stored publications are re-read (conditional GET) while they can 
 change, and a rolling slice of the archive every night, so each is re-read at least every
 ``revalidate_days``. The other sources (news feed, hubs, sitemap) are cross-checked: a
 publication they show that the store and the listing lack is fetched.
+
+A listing page is read by the listing page type once per content: its reading (items and
+next page) is kept with its validators (`remembered`), and a page that answers 304 (or
+200 with the same bytes) is not read again until the extractor version changes.
 """
 from __future__ import annotations
 
@@ -15,8 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from crawler.discover import DiscoveryResult, SourceResult, discover, walk_source
+from crawler.discover import DiscoveryResult, ReadListing, SourceResult, discover, walk_source
 from extractors.records import ListingItem
+from extractors.version import EXTRACTOR_VERSION
 from flows.work import PublicationWork, RunContext
 from store import queries
 from store import repository as repo
@@ -56,14 +61,14 @@ def select(ctx: RunContext, *, mode: str, since: date | None, until: date | None
     ctx.discovery = report
     s = ctx.settings
     with ctx.engine.connect() as conn:
-        stored = repo.publications_by_id(conn)
+        stored = queries.stored_publications(conn)
         rejected = repo.quarantined_pages(conn)
-        docs = repo.documents_by_publication(conn)
+        incomplete = queries.incompletely_loaded(conn)
         changing = queries.still_changing(conn, s.as_of, s.settle_days)
         before = queries.last_source_counts(conn)
         unserved = queries.last_unserved_sources(conn)
     result = discover(ctx.client, ctx.urls, set(stored) | set(rejected),
-                      read_listing=read_listing)
+                      read_listing=remembered(ctx, read_listing))
     _listing_lines(result, report)
     recent = s.as_of - timedelta(days=s.watch_days)
 
@@ -71,7 +76,7 @@ def select(ctx: RunContext, *, mode: str, since: date | None, until: date | None
         if pid not in stored:
             return pid not in rejected or mode == "backfill" or \
                 in_slice(pid, s.as_of, s.revalidate_days) or (published or date.min) >= recent
-        if not _complete(docs.get(pid, [])):
+        if pid in incomplete:
             return True
         if mode == "backfill":
             return False
@@ -104,6 +109,62 @@ def select(ctx: RunContext, *, mode: str, since: date | None, until: date | None
             if pid not in taken and wanted(pid, row["first_published_on"]):
                 works.append(PublicationWork(pid, site_url(ctx, row["url"])))
     return works
+
+
+def remembered(ctx: RunContext, read_listing: ReadListing) -> ReadListing:
+    """``read_listing`` that reads each listing page's content once: a page whose bytes
+    (sha256), URL, charset and extractor version are those of its stored reading
+    (`store.crawl_log.ListingReadings`) gives the stored items and next page; any other
+    page (changed bytes, a new extractor version, a stored reading that does not check
+    out) is read by the page type and the reading kept, written with the validators."""
+    readings = ctx.validators.listings
+
+    def read(body: bytes, url: str, charset: str | None) -> tuple[Any, str | None]:
+        key, digest = ctx.urls.canonical(url), hashlib.sha256(body).hexdigest()
+        row = readings.get(key)
+        if row is not None and (row["sha256"], row["base_url"], row["charset"],
+                                row["extractor_version"]) == (digest, url, charset,
+                                                              EXTRACTOR_VERSION):
+            items = _stored_items(ctx, row["items"])
+            if items is not None and isinstance(row["next_url"], (str, type(None))):
+                return items, row["next_url"]
+        items, next_url = read_listing(body, url, charset)
+        readings.put({"url": key, "sha256": digest, "base_url": url, "charset": charset,
+                      "extractor_version": EXTRACTOR_VERSION,
+                      "items": [_plain(item) for item in items], "next_url": next_url})
+        return items, next_url
+    return read
+
+
+def _plain(item: ListingItem) -> dict[str, Any]:
+    return {"url": item.url, "publication_id": item.publication_id, "title": item.title,
+            "published_on": item.published_on.isoformat() if item.published_on else None,
+            "other_links": list(item.other_links)}
+
+
+def _stored_items(ctx: RunContext, stored: Any) -> list[ListingItem] | None:
+    """The items of a stored reading, or None when it does not check out: each field of
+    the type the page type gives, and each id the one the URL rules give its URL."""
+    if not isinstance(stored, list):
+        return None
+    items = []
+    for x in stored:
+        if not isinstance(x, dict):
+            return None
+        url, pid, title, day, others = (x.get(k) for k in (
+            "url", "publication_id", "title", "published_on", "other_links"))
+        if not (isinstance(url, str) and isinstance(pid, str)
+                and isinstance(title, (str, type(None))) and isinstance(day, (str, type(None)))
+                and isinstance(others, list) and all(isinstance(o, str) for o in others)):
+            return None
+        try:
+            published = date.fromisoformat(day) if day is not None else None
+        except ValueError:
+            return None
+        if pid != (ctx.urls.page_id(url) or ctx.urls.file_id(url)):
+            return None
+        items.append(ListingItem(url, pid, title, published, list(others)))
+    return items
 
 
 def _listing_lines(result: DiscoveryResult, report: DiscoveryReport) -> None:
@@ -152,10 +213,6 @@ def _day(text: str | None) -> date | None:
         return date.fromisoformat(text) if text else None
     except ValueError:
         return None
-
-
-def _complete(documents: list[dict[str, Any]]) -> bool:
-    return all(d["sha256"] for d in documents if d["status"] != "quarantined")
 
 
 def _with_slash(url: str) -> str:

@@ -1,12 +1,14 @@
 """The crawler's bookkeeping in the database: HTTP validators (ETag, Last-Modified, content
-hash) per URL and the fetch log of every request.
+hash) per URL, what the listing page type read from each listing page, and the fetch log
+of every request.
 
-Both are kept per response as the crawler goes and written to the database together, in
+All are kept per response as the crawler goes and written to the database together, in
 one transaction per batch (`flush_crawl_log`), by the thread that loads the batch: the
 fetching thread never waits for the database's write lock. Validators are also appended
 to a journal file next to the archive with each response (after its bytes are archived),
 so a run killed at any point loses none: the next run replays the journal (`recover`)
-and never downloads again what it had archived.
+and never downloads again what it had archived (a listing reading lost that way is only
+read again from the archive).
 """
 from __future__ import annotations
 
@@ -21,30 +23,41 @@ from sqlalchemy.engine import Connection, Engine
 from store import tables as t
 
 _COLUMNS = ("etag", "last_modified", "sha256", "content_type")
+Remembered = tuple[str | None, str | None, str, str | None]  # a row's _COLUMNS
 
 
 class DbValidatorStore:
-    """ETag / Last-Modified / content hash per URL, kept in `http_validators`."""
+    """ETag / Last-Modified / content hash per URL, kept in `http_validators`, and each
+    listing page's reading (`listings`), kept in `listing_pages`.
+
+    The table is read once per run, on the first lookup (one statement, however many
+    requests follow); later lookups are in memory."""
 
     def __init__(self, engine: Engine, journal: Path | None = None) -> None:
         self.engine, self.journal = engine, journal
-        self._cache: dict[str, dict[str, Any] | None] = {}
-        self._stored: dict[str, dict[str, Any] | None] = {}  # what the table holds
-        self._pending: dict[str, dict[str, Any]] = {}
+        self.listings = ListingReadings(engine)
+        self._cache: dict[str, Remembered] = {}
+        self._stored: dict[str, Remembered] = {}  # what the table holds
+        self._pending: dict[str, Remembered] = {}
+        self._loaded = False
         self._file: TextIO | None = None
         self._lock = threading.Lock()  # the fetching thread puts, the loading thread writes
 
-    def _row(self, url: str) -> dict[str, Any] | None:
+    def _row(self, url: str) -> Remembered | None:
+        if not self._loaded:
+            self._load()
         with self._lock:
-            if url in self._cache:
-                return self._cache[url]
+            return self._cache.get(url)
+
+    def _load(self) -> None:
+        v = t.http_validators
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(t.http_validators).where(
-                t.http_validators.c.url == url)).mappings().first()
+            table = {r[0]: tuple(r[1:]) for r in conn.execute(
+                sa.select(v.c.url, *(v.c[c] for c in _COLUMNS)))}
         with self._lock:
-            if url not in self._cache:
-                self._cache[url] = self._stored[url] = dict(row) if row else None
-            return self._cache[url]
+            if not self._loaded:
+                self._stored, self._cache = table, {**table, **self._pending}
+                self._loaded = True
 
     def get(self, url: str):  # type: ignore[no-untyped-def]
         """Remembered validators for ``url`` or None."""
@@ -52,14 +65,13 @@ class DbValidatorStore:
         row = self._row(url)
         if row is None:
             return None
-        return CachedValidators(etag=row["etag"], last_modified=row["last_modified"],
-                                sha256=row["sha256"], content_type=row["content_type"])
+        return CachedValidators(etag=row[0], last_modified=row[1], sha256=row[2],
+                                content_type=row[3])  # type: ignore[arg-type]
 
     def put(self, url: str, v: Any) -> None:
         """Remember validators for ``url``: in memory and the journal now, in the table at
         the next `flush_crawl_log`."""
-        row = {"url": url, "etag": v.etag, "last_modified": v.last_modified,
-               "sha256": v.sha256, "content_type": v.content_type}
+        row: Remembered = (v.etag, v.last_modified, v.sha256, v.content_type)
         if self._row(url) == row:
             return
         with self._lock:
@@ -67,18 +79,27 @@ class DbValidatorStore:
             if self.journal is not None:
                 if self._file is None:
                     self._file = self.journal.open("a", encoding="utf-8")
-                self._file.write(json.dumps(row) + "\n")
+                self._file.write(json.dumps({"url": url, **dict(zip(_COLUMNS, row))}) + "\n")
                 self._file.flush()  # in the kernel's hands: survives the process
 
+    @property
+    def pending(self) -> bool:
+        """True when validators or listing readings wait for `write`."""
+        return bool(self._pending) or self.listings.pending
+
     def write(self, conn: Connection) -> int:
-        """Upsert the pending validators in ``conn``'s transaction; returns how many."""
+        """Upsert the pending validators and listing readings in ``conn``'s transaction;
+        returns how many validators."""
         with self._lock:
             pending, self._pending = self._pending, {}
-            known = {url: self._stored.get(url) for url in pending}
-        _upsert(conn, [r for u, r in pending.items() if known[u] is None],
-                [r for u, r in pending.items() if known[u] is not None])
+            known = {url: url in self._stored for url in pending}
+        rows = {url: {"url": url, **dict(zip(_COLUMNS, r))} for url, r in pending.items()}
+        _upsert(conn, t.http_validators, _COLUMNS,
+                [r for u, r in rows.items() if not known[u]],
+                [r for u, r in rows.items() if known[u]])
         with self._lock:
             self._stored.update(pending)
+        self.listings.write(conn)
         return len(pending)
 
     def recover(self) -> int:
@@ -96,8 +117,10 @@ class DbValidatorStore:
             v = t.http_validators
             have = {r.url for r in conn.execute(sa.select(v.c.url).where(
                 v.c.url.in_(list(rows))))} if rows else set()
-            _upsert(conn, [r for u, r in rows.items() if u not in have],
+            _upsert(conn, v, _COLUMNS, [r for u, r in rows.items() if u not in have],
                     [r for u, r in rows.items() if u in have])
+        with self._lock:
+            self._loaded = False  # read again, with what was recovered, on the next lookup
         self.close_journal()
         return len(rows)
 
@@ -111,14 +134,64 @@ class DbValidatorStore:
                 self.journal.unlink()
 
 
-def _upsert(conn: Connection, inserts: list[dict[str, Any]],
-            updates: list[dict[str, Any]]) -> None:
-    v = t.http_validators
+class ListingReadings:
+    """What the listing page type read from each listing page (its items and next page),
+    by the page's canonical URL, with the bytes (sha256), URL, charset and extractor version
+    it was read from: `listing_pages`, read once per run on the first lookup, new readings
+    written with the validators (`DbValidatorStore.write`). Rows are plain JSON; whoever
+    reuses one checks it (they hold what the site sent)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._rows: dict[str, dict[str, Any]] | None = None
+        self._stored: set[str] = set()
+        self._pending: dict[str, dict[str, Any]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, url: str) -> dict[str, Any] | None:
+        """The stored reading of the page at canonical ``url``, or None."""
+        if self._rows is None:
+            with self.engine.connect() as conn:
+                rows = {r["url"]: dict(r) for r in
+                        conn.execute(sa.select(t.listing_pages)).mappings()}
+            with self._lock:
+                if self._rows is None:
+                    self._rows, self._stored = rows, set(rows)
+        return self._rows.get(url)
+
+    def put(self, row: dict[str, Any]) -> None:
+        """Keep a new reading (a row of `listing_pages`) for the next `write`."""
+        self.get(row["url"])
+        with self._lock:
+            assert self._rows is not None
+            self._rows[row["url"]] = self._pending[row["url"]] = row
+
+    @property
+    def pending(self) -> bool:
+        return bool(self._pending)
+
+    def write(self, conn: Connection) -> int:
+        """Upsert the pending readings in ``conn``'s transaction; returns how many."""
+        with self._lock:
+            pending, self._pending = self._pending, {}
+            stored = set(self._stored)
+        columns = tuple(c.name for c in t.listing_pages.columns if c.name != "url")
+        _upsert(conn, t.listing_pages, columns,
+                [r for u, r in pending.items() if u not in stored],
+                [r for u, r in pending.items() if u in stored])
+        with self._lock:
+            self._stored.update(pending)
+        return len(pending)
+
+
+def _upsert(conn: Connection, table: sa.Table, columns: tuple[str, ...],
+            inserts: list[dict[str, Any]], updates: list[dict[str, Any]]) -> None:
+    """Insert and update rows keyed by ``url`` (executemany each)."""
     if inserts:
-        conn.execute(sa.insert(v), inserts)
+        conn.execute(sa.insert(table), inserts)
     if updates:
-        conn.execute(sa.update(v).where(v.c.url == sa.bindparam("b_url")).values(
-            {c: sa.bindparam(f"b_{c}") for c in _COLUMNS}),
+        conn.execute(sa.update(table).where(table.c.url == sa.bindparam("b_url")).values(
+            {c: sa.bindparam(f"b_{c}") for c in columns}),
             [{f"b_{k}": val for k, val in r.items()} for r in updates])
 
 
@@ -153,7 +226,7 @@ class DbFetchLog:
 def flush_crawl_log(engine: Engine, log: DbFetchLog,
                     validators: DbValidatorStore | None) -> None:
     """Write what the fetch log and the validator store hold, in one transaction."""
-    if not log.pending and (validators is None or not validators._pending):
+    if not log.pending and (validators is None or not validators.pending):
         return
     with engine.begin() as conn:
         log.write(conn)

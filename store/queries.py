@@ -172,6 +172,24 @@ def still_changing(conn: Connection, as_of: date, settle_days: int) -> set[str]:
     return {r.publication_id for r in conn.execute(query)}
 
 
+def stored_publications(conn: Connection) -> dict[str, dict[str, Any]]:
+    """Every stored publication's URL and first publication date, by id (what discovery
+    compares the listing with: one narrow query)."""
+    p = t.publications
+    return {r.publication_id: {"url": r.url, "first_published_on": r.first_published_on}
+            for r in conn.execute(sa.select(p.c.publication_id, p.c.url,
+                                            p.c.first_published_on))}
+
+
+def incompletely_loaded(conn: Connection) -> set[str]:
+    """Publications with a document never fetched (no bytes stored, not quarantined): a
+    load that never finished, picked up by the next run."""
+    d = t.documents
+    return {r.publication_id for r in conn.execute(
+        sa.select(d.c.publication_id).distinct().where(
+            sa.or_(d.c.sha256.is_(None), d.c.sha256 == ""), d.c.status != "quarantined"))}
+
+
 def last_unserved_sources(conn: Connection) -> dict[str, str]:
     """The discovery sources the site did not serve, as the last completed run left them
     (name -> ISO day of the 404)."""

@@ -169,6 +169,20 @@ http_validators = sa.Table(
     sa.Column("content_type", sa.String(120)),
 )
 
+# What the listing page type read from a listing page's bytes (its items and next page),
+# kept with the page's validators: a page that answers 304 is not read again while the
+# bytes (sha256), the URL they were read at and the extractor version are the same.
+listing_pages = sa.Table(
+    "listing_pages", metadata,
+    sa.Column("url", sa.Text, primary_key=True),  # canonical URL of the page read
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("base_url", sa.Text, nullable=False),  # the URL its links were resolved on
+    sa.Column("charset", sa.Text),  # as the server declared it
+    sa.Column("extractor_version", sa.String(40), nullable=False),
+    sa.Column("items", JSONType, nullable=False),  # ListingItem fields, in page order
+    sa.Column("next_url", sa.Text),
+)
+
 publication_changes = sa.Table(
     "publication_changes", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
