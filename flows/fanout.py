@@ -123,7 +123,7 @@ class PrefectTasks(Fanout):
     cluster through prefect-dask's `DaskTaskRunner` (``--dask``), or Prefect's
     `ProcessPoolTaskRunner`. The task runs report to the Prefect API: the flow run's when
     there is one (the Prefect engine), else a temporary server started here for the run
-    (`flows.nightly.prefect_api`; remote Dask workers need ``PREFECT_API_URL`` set to a
+    (`flows.prefect_api`; remote Dask workers need ``PREFECT_API_URL`` set to a
     server they can reach)."""
 
     remote = True
@@ -165,13 +165,18 @@ def _prefect_api() -> Iterator[None]:
     if PREFECT_API_URL.value():
         yield
         return
-    from flows.nightly import prefect_api
+    from flows.prefect_api import prefect_api
+    quiet = "PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW" not in os.environ
+    if quiet:  # task runs outside a flow run: no warning per task (workers inherit it)
+        os.environ["PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW"] = "ignore"
     try:
         with temporary_settings(  # a busy machine starts it slowly
                 {PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: 90}), prefect_api():
             yield
     finally:
         os.environ.pop("PREFECT_API_URL", None)  # prefect_api set it for the command
+        if quiet:
+            os.environ.pop("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", None)
         refresh_global_settings_context()
 
 
