@@ -119,12 +119,11 @@ class LocalProcesses(Fanout):
 
 
 class PrefectTasks(Fanout):
-    """Each chunk a Prefect task run (``extract``) on a Prefect task runner: a Dask
-    cluster through prefect-dask's `DaskTaskRunner` (``--dask``), or Prefect's
-    `ProcessPoolTaskRunner`. The task runs report to the Prefect API: the flow run's when
-    there is one (the Prefect engine), else a temporary server started here for the run
-    (`flows.prefect_api`; remote Dask workers need ``PREFECT_API_URL`` set to a
-    server they can reach)."""
+    """Each chunk a Prefect task run (``extract``) on a Prefect task runner (for
+    ``--dask``, prefect-dask's `DaskTaskRunner`). The task runs report to the Prefect API:
+    the flow run's when there is one (the Prefect engine), else a temporary server
+    started here for the run (`flows.prefect_api`; remote Dask workers need
+    ``PREFECT_API_URL`` set to a server they can reach)."""
 
     remote = True
 
@@ -197,7 +196,11 @@ def dask_cluster(address: str, workers: int) -> PrefectTasks:
     else:
         runner = DaskTaskRunner(address=address)
     fanout = PrefectTasks(runner, "dask", workers)
-    found = len(fanout._runner.client.scheduler_info().get("workers", {}))
+    try:  # starts or reaches the cluster
+        found = len(fanout._runner.client.scheduler_info().get("workers", {}))
+    except BaseException:
+        fanout.close(cancel=True)
+        raise
     fanout.workers = max(1, found or workers)
     return fanout
 
