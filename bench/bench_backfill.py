@@ -19,6 +19,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -29,6 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import (Profiler, bench_settings, classify, new_requests,  # noqa: E402
                     request_summary, table, write_results)
 
+from crawler.ratelimit import HostRateLimiter  # noqa: E402
+from flows.overlap import Overlap  # noqa: E402
 from flows.pipeline import run_pipeline  # noqa: E402
 from tests.replica.server import ReplicaServer  # noqa: E402
 from tests.replica.site import build_site  # noqa: E402
@@ -37,17 +40,68 @@ SINCE = date(1990, 1, 1)
 TARGET_SHARE = 0.95
 
 
+class SlotProbe:
+    """Where the wall time beyond the cap's minimum went, from the rate limiter's side:
+    before the first request, after the last one's slot, and each request whose slot was
+    free before the fetching thread asked for it (it was busy with our own work: reading
+    a page, waiting for the loading thread, the GIL)."""
+
+    def __init__(self) -> None:
+        self.slots: list[tuple[float, float]] = []  # (free from, asked at)
+        self.loader_waits: list[float] = []  # the fetching thread waiting for a load
+        self._wait, self._overlap_wait = HostRateLimiter.wait, Overlap.wait
+
+    def __enter__(self) -> "SlotProbe":
+        probe = self
+
+        def wait(limiter: HostRateLimiter, host: str) -> float:
+            asked = time.monotonic()
+            free = limiter._next_slot.get(host, asked)
+            probe.slots.append((free, asked))
+            return probe._wait(limiter, host)
+
+        def overlap_wait(overlap: Overlap) -> None:
+            started = time.monotonic()
+            try:
+                probe._overlap_wait(overlap)
+            finally:
+                probe.loader_waits.append(time.monotonic() - started)
+
+        HostRateLimiter.wait = wait  # type: ignore[method-assign]
+        Overlap.wait = overlap_wait  # type: ignore[method-assign]
+        self.started = time.monotonic()
+        return self
+
+    def __exit__(self, *_: Any) -> None:
+        HostRateLimiter.wait = self._wait  # type: ignore[method-assign]
+        Overlap.wait = self._overlap_wait  # type: ignore[method-assign]
+        self.ended = time.monotonic()
+
+    def as_dict(self) -> dict[str, Any]:
+        late = [asked - free for free, asked in self.slots[1:] if asked > free]
+        return {"before_first_request_s": round(self.slots[0][1] - self.started, 3)
+                if self.slots else None,
+                "after_last_request_s": round(self.ended - max(self.slots[-1]), 3)
+                if self.slots else None,
+                "requests_asked_after_their_slot": len(late),
+                "seconds_lost_asking_late": round(sum(late), 3),
+                "worst_late_ms": round(max(late, default=0) * 1000, 1),
+                "waiting_for_the_loading_thread_s": round(sum(self.loader_waits), 3)}
+
+
 def backfill(server: ReplicaServer, data_dir: Path, rate: float) -> dict[str, Any]:
     """One backfill run: time per step, SQL, what the server saw, request log."""
     settings = bench_settings(server.url, data_dir, rate=rate)
     profiler = Profiler()
     before = len(server.requests)
-    with profiler.measure() as profile:
+    cpu = time.process_time()
+    with profiler.measure() as profile, SlotProbe() as probe:
         report = run_pipeline(settings, command="backfill", runner=profiler.runner,
                               since=SINCE)
     records = new_requests(server, before)
     s = report.summary
-    return {"profile": profile.as_dict(), "records": records,
+    return {"profile": profile.as_dict(), "records": records, "slots": probe.as_dict(),
+            "cpu_seconds": round(time.process_time() - cpu, 2),
             "publications": s.new + s.changed + s.unchanged + s.quarantined + s.failed,
             "loaded": s.new + s.changed, "quarantined": s.quarantined, "failed": s.failed,
             "server": request_summary(records, server.site)}
@@ -142,6 +196,8 @@ def report(run: dict[str, Any]) -> None:
     steps = run["first_backfill"]["profile"]["step_seconds"]
     print("time per step (s, the extract and load steps overlap the fetching): "
           + ", ".join(f"{k} {v}" for k, v in steps.items()))
+    print(f"the fetching thread: {run['first_backfill']['slots']}; CPU s (all threads, "
+          f"the replica's included) {run['first_backfill']['cpu_seconds']}")
     print(f"documents: {once['document_requests']} requests for {once['documents_requested']} "
           f"documents; repeated: {once['documents_requested_more_than_once'] or 'none'}; "
           f"expected but not requested: {once['documents_expected_not_requested'] or 'none'}")

@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from extractors.records import Problem, Stage
-from flows.rows import build_bundle
+from flows.rows import build_bundles
 from flows.work import DocStatus, LoadSummary, Outcome, PublicationWork, RunContext
 from flows.responses import load_responses
 from section55.register import rebuild_register
@@ -23,14 +23,16 @@ Prepared = list[tuple[PublicationBundle | None, list[Problem]] | None]
 
 def prepare_rows(ctx: RunContext, works: list[PublicationWork]) -> Prepared:
     """Validated rows of every publication still to load (None for the others), in the
-    order of ``works``; reads only the first publication date of those already stored."""
+    order of ``works``, each table validated once for them all; reads only the first
+    publication date of those already stored."""
     ids = [w.publication_id for w in works if w.outcome not in SETTLED]
     p = t.publications
     with ctx.engine.connect() as conn:
         first = dict(conn.execute(sa.select(p.c.publication_id, p.c.first_published_on)
                                   .where(p.c.publication_id.in_(ids))).all()) if ids else {}
-    return [None if w.outcome in SETTLED else build_bundle(ctx, w, first.get(w.publication_id))
-            for w in works]
+    todo = [w for w in works if w.outcome not in SETTLED]
+    built = iter(build_bundles(ctx, [(w, first.get(w.publication_id)) for w in todo]))
+    return [None if w.outcome in SETTLED else next(built) for w in works]
 
 
 def validate_and_load_step(ctx: RunContext, works: list[PublicationWork],

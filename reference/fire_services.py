@@ -89,15 +89,25 @@ def fire_service_id_for(name: str) -> str | None:
     return full.get(key) or bare.get(key) or bare.get(_stem(name))
 
 
+@lru_cache(maxsize=1)
+def _fire_patterns() -> list[tuple[str, re.Pattern[str], str]]:
+    """(name, its word-bounded pattern, id) for each name carrying a fire word, longest
+    first, compiled once: compiled per call they overflowed re's cache and a landing page
+    took ~30 ms of the fetching thread recompiling them."""
+    full, _ = _name_index()
+    return [(key, re.compile(rf"(?<![\w']){re.escape(key)}(?![\w'])"), full[key])
+            for key in sorted(full, key=len, reverse=True)
+            if re.search(r"\b(?:fire|frs)\b", key)]
+
+
 def match_fire_services(text: str) -> list[str]:
     """Fire service ids named in free text (names that carry a fire word), in order."""
     norm = normalise(text)
-    full, _ = _name_index()
     found: list[tuple[int, str]] = []
-    for key in sorted(full, key=len, reverse=True):
-        if not re.search(r"\b(?:fire|frs)\b", key):
+    for key, pattern, service in _fire_patterns():
+        if key not in norm:  # the pattern needs the name itself
             continue
-        for m in re.finditer(rf"(?<![\w']){re.escape(key)}(?![\w'])", norm):
-            found.append((m.start(), full[key]))
+        for m in pattern.finditer(norm):
+            found.append((m.start(), service))
             norm = norm[: m.start()] + " " * len(m.group()) + norm[m.end():]
     return list(dict.fromkeys(i for _, i in sorted(found)))

@@ -14,6 +14,9 @@ from reference.forces import forces
 
 FORCE_IDS = sorted(forces())
 
+Rows = Sequence[dict[str, Any]]
+Split = tuple[list[dict[str, Any]], list[tuple[dict[str, Any], str]]]
+
 
 def body_rows(publication: str, force: str) -> type[pa.DataFrameModel]:
     """The base of a section 55 table (a row per publication x local policing body): its key
@@ -31,23 +34,48 @@ def body_rows(publication: str, force: str) -> type[pa.DataFrameModel]:
     return BodyRows
 
 
-def validate_rows(model: type[pa.DataFrameModel], rows: Sequence[dict[str, Any]],
-                  columns: Sequence[str]) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any], str]]]:
+def validate_rows(model: type[pa.DataFrameModel], rows: Rows, columns: Sequence[str]) -> Split:
     """Split ``rows`` into those the model accepts and (row, reason) for those it rejects."""
+    by_row, whole_frame = _failures(model, rows, columns)
+    return _split(rows, by_row, whole_frame)
+
+
+def validate_groups(model: type[pa.DataFrameModel], groups: Sequence[Rows],
+                    columns: Sequence[str]) -> list[Split]:
+    """`validate_rows` for each group (one publication's rows), validating them all in one
+    frame: the same split as group by group, for one pandera call. A failure of the
+    whole frame (a column's dtype) cannot be told apart by row, so then each group is
+    validated on its own, as if it were alone."""
+    rows = [row for group in groups for row in group]
+    by_row, whole_frame = _failures(model, rows, columns)
+    if whole_frame:
+        return [validate_rows(model, group, columns) for group in groups]
+    out: list[Split] = []
+    start = 0
+    for group in groups:
+        end = start + len(group)
+        mine = {i - start: why for i, why in by_row.items() if start <= i < end}
+        out.append(_split(group, mine, []))
+        start = end
+    return out
+
+
+def _failures(model: type[pa.DataFrameModel], rows: Rows, columns: Sequence[str]
+              ) -> tuple[dict[int, list[str]], list[str]]:
+    """Reasons by row index, and those of the whole frame (no row to blame)."""
     if not rows:
-        return [], []
+        return {}, []
     frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=list(columns))
     for col in frame.columns:
         if frame[col].dtype == object:
             frame[col] = frame[col].where(frame[col].notna(), None)
     try:
         model.validate(frame, lazy=True)
-        return list(rows), []
+        return {}, []
     except SchemaErrors as exc:
-        cases = exc.failure_cases
         reasons: dict[int, list[str]] = {}
         whole_frame: list[str] = []
-        for case in cases.itertuples(index=False):
+        for case in exc.failure_cases.itertuples(index=False):
             idx = getattr(case, "index", None)
             if case.schema_context == "DataFrameSchema" or case.column is None:
                 text = f"{case.check} failed"
@@ -57,8 +85,12 @@ def validate_rows(model: type[pa.DataFrameModel], rows: Sequence[dict[str, Any]]
                 whole_frame.append(text)
             else:
                 reasons.setdefault(int(idx), []).append(text)
-        if whole_frame and not reasons:
-            return [], [(r, "; ".join(whole_frame)) for r in rows]
-        good = [r for i, r in enumerate(rows) if i not in reasons]
-        bad = [(rows[i], "; ".join(dict.fromkeys(reasons[i]))) for i in sorted(reasons)]
-        return good, bad
+        return reasons, whole_frame
+
+
+def _split(rows: Rows, reasons: dict[int, list[str]], whole_frame: list[str]) -> Split:
+    if whole_frame and not reasons:
+        return [], [(r, "; ".join(whole_frame)) for r in rows]
+    good = [r for i, r in enumerate(rows) if i not in reasons]
+    bad = [(rows[i], "; ".join(dict.fromkeys(reasons[i]))) for i in sorted(reasons)]
+    return good, bad

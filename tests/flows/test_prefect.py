@@ -108,6 +108,33 @@ def test_overlapped_and_fanned_out_steps_are_tasks_of_their_flow_run(
     assert "validate-load" in by_flow["hmicfrs-reprocess"]
 
 
+def test_reprocess_on_a_local_dask_cluster_is_task_runs_of_its_flow_run(
+        prefect_api: dict[str, str], replica: ReplicaServer, tmp_data_dir: Path) -> None:
+    """`--dask local`: each chunk is an `extract` task run of the reprocess flow run
+    (prefect-dask's DaskTaskRunner), loaded here like the others."""
+    pytest.importorskip("prefect_dask", reason="the optional extra hmicfrs[dask] is not "
+                        "installed (pip install -e '.[dask]')")
+    hmicfrs("run", "--site", replica.url, "--as-of", "2025-09-01", data_dir=tmp_data_dir,
+            env=prefect_api)
+    out = hmicfrs("reprocess", "--dask", "local", "--workers", "2", "--as-of", "2025-09-01",
+                  data_dir=tmp_data_dir, env=prefect_api).stdout
+    assert "hmicfrs reprocess completed" in out and "new 0" in out
+    api = prefect_api["PREFECT_API_URL"]
+    flows = {f["id"]: f["name"] for f in httpx.post(f"{api}/flows/filter", json={}).json()}
+    runs = {r["id"]: flows[r["flow_id"]] for r in
+            httpx.post(f"{api}/flow_runs/filter", json={}).json()}
+    extracts: list[dict[str, object]] = []
+    for _ in range(40):  # the server records task runs from their events, in the background
+        extracts = [t for t in httpx.post(f"{api}/task_runs/filter",
+                                          json={"limit": 200}).json()
+                    if t["name"].rsplit("-", 1)[0] == "extract"]  # not extract-documents
+        if extracts and all(t["state_type"] == "COMPLETED" for t in extracts):
+            break
+        time.sleep(0.5)
+    assert extracts and {runs.get(t["flow_run_id"]) for t in extracts} == {"hmicfrs-reprocess"}
+    assert all(t["state_type"] == "COMPLETED" for t in extracts)
+
+
 def test_failed_run_is_a_failed_flow_run(prefect_api: dict[str, str], replica: ReplicaServer,
                                          tmp_data_dir: Path) -> None:
     replica.site.put("/publications/", b"<html><body><main><h1>Publications</h1>"

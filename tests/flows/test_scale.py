@@ -8,6 +8,7 @@ import shutil
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -71,3 +72,41 @@ def test_backfill_fetching_while_extracting_fetches_each_document_once(tmp_path:
     logged = [r for r in rows(url, "fetch_log") if r["run_id"] == report.run_id]
     assert len(logged) == report.requests == len(requests)
 
+
+
+def test_a_signal_mid_reprocess_stops_the_workers_after_a_commit(loaded: Path,
+                                                                 tmp_path: Path) -> None:
+    """SIGTERM as the first chunk's rows are loaded (two worker processes extracting the
+    next ones): that chunk commits, the workers end, the run is `interrupted`; the next
+    reprocess completes with the tables of an uninterrupted one."""
+    import multiprocessing
+    import os
+    import signal
+    import time
+
+    from flows.interrupts import RunInterrupted
+    from flows.pipeline import direct_runner
+
+    def runner(name: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        if name == "validate-load" and not sent:
+            sent.append(os.kill(os.getpid(), signal.SIGTERM))
+        return direct_runner(name, fn, *args, **kwargs)
+
+    sent: list[None] = []
+    clean = _reprocess(loaded, tmp_path / "clean", workers=2)
+    shutil.copytree(loaded, tmp_path / "stopped")
+    url = default_db_url(tmp_path / "stopped")
+    s = settings("http://127.0.0.1:9", tmp_path / "stopped", url)
+    with pytest.raises(RunInterrupted) as stop:
+        run_pipeline(s, command="reprocess", runner=runner, workers=2)
+    assert stop.value.exit_code == 143
+    for _ in range(50):  # the workers were ended, not left extracting
+        if not multiprocessing.active_children():
+            break
+        time.sleep(0.1)
+    assert not multiprocessing.active_children()
+    assert [r["status"] for r in rows(url, "runs") if r["command"] == "reprocess"] == [
+        "interrupted"]
+    again = run_pipeline(s, command="reprocess", workers=2)
+    assert again.status == "completed"
+    assert snapshot(url, timestamps=False) == {k: v for k, v in clean.items() if k != "report"}
