@@ -237,28 +237,6 @@ def _body(parts: list[list[Block]], pages_after: list[int] | None = None,
     return body
 
 
-def _draw_words_shuffled(c: canvas.Canvas, x: float, y: float, text: str, font: str,
-                         size: float, gaps: float, rng: random.Random) -> None:
-    """The line's words each in its place, drawn in a random order by one TJ array that
-    moves the pen back and forth (pdfium keeps a text object's order)."""
-    words, xs = text.split(" "), []
-    for word in words:
-        xs.append(x)
-        x += pdfmetrics.stringWidth(f"{word} ", font, size) + gaps
-    order = list(range(len(words)))
-    rng.shuffle(order)
-    ttf = pdfmetrics.getFont(font)
-    parts, pen = [], xs[order[0]]
-    for i in order:
-        pieces = ttf.splitString(words[i], c._doc)
-        assert {subset for subset, _ in pieces} <= {0}, "one font subset per line"
-        glyph_codes = c._escape(b"".join(p for _, p in pieces))
-        parts.append(f"{(pen - xs[i]) * 1000 / size:.2f} ({glyph_codes})")
-        pen = xs[i] + pdfmetrics.stringWidth(words[i], font, size)
-    name = ttf.getSubsetInternalName(0, c._doc)
-    c._code.append(f"BT {name} {size} Tf 1 0 0 1 {xs[order[0]]:.2f} {y:.2f} Tm "
-                   f"[{' '.join(parts)}] TJ ET")
-
 
 # ---------------------------------------------------------------- long reports (benchmark)
 

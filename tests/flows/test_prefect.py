@@ -96,9 +96,7 @@ def test_overlapped_and_fanned_out_steps_are_tasks_of_their_flow_run(
                   data_dir=tmp_data_dir, env=prefect_api).stdout
     assert "hmicfrs reprocess completed" in out and "new 0" in out
     api = prefect_api["PREFECT_API_URL"]
-    flows = {f["id"]: f["name"] for f in httpx.post(f"{api}/flows/filter", json={}).json()}
-    runs = {r["id"]: flows[r["flow_id"]] for r in
-            httpx.post(f"{api}/flow_runs/filter", json={}).json()}
+    runs = _flow_run_names(api)
     tasks = httpx.post(f"{api}/task_runs/filter", json={"limit": 200}).json()
     by_flow: dict[str, set[str]] = {}
     for t in tasks:
@@ -120,9 +118,7 @@ def test_reprocess_on_a_local_dask_cluster_is_task_runs_of_its_flow_run(
                   data_dir=tmp_data_dir, env=prefect_api).stdout
     assert "hmicfrs reprocess completed" in out and "new 0" in out
     api = prefect_api["PREFECT_API_URL"]
-    flows = {f["id"]: f["name"] for f in httpx.post(f"{api}/flows/filter", json={}).json()}
-    runs = {r["id"]: flows[r["flow_id"]] for r in
-            httpx.post(f"{api}/flow_runs/filter", json={}).json()}
+    runs = _flow_run_names(api)
     extracts: list[dict[str, object]] = []
     for _ in range(40):  # the server records task runs from their events, in the background
         extracts = [t for t in httpx.post(f"{api}/task_runs/filter",
@@ -207,3 +203,10 @@ def test_deployments_deploy_and_run_on_a_worker(prefect_api: dict[str, str],
     runs = rows(f"sqlite:///{data / 'hmicfrs.db'}", "runs")
     assert [(r["command"], r["status"]) for r in runs] == [("run", "completed")]
     assert runs[0]["new"] == len(replica.site.truth.stored())
+
+
+def _flow_run_names(api: str) -> dict[str, str]:
+    """Each flow run's id and its flow's name, from the Prefect API."""
+    flows = {f["id"]: f["name"] for f in httpx.post(f"{api}/flows/filter", json={}).json()}
+    return {r["id"]: flows[r["flow_id"]] for r in
+            httpx.post(f"{api}/flow_runs/filter", json={}).json()}
