@@ -15,7 +15,7 @@ next page) is kept with its validators (`remembered`), and a page that answers 3
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, timedelta
 from typing import Any
 
@@ -136,10 +136,14 @@ def remembered(ctx: RunContext, read_listing: ReadListing) -> ReadListing:
     return read
 
 
+_ITEM_FIELDS = frozenset(f.name for f in fields(ListingItem))
+
+
 def _plain(item: ListingItem) -> dict[str, Any]:
-    return {"url": item.url, "publication_id": item.publication_id, "title": item.title,
-            "published_on": item.published_on.isoformat() if item.published_on else None,
-            "other_links": list(item.other_links)}
+    """Every field of the item (a field added to ListingItem is stored too), the date as ISO."""
+    plain = asdict(item)
+    plain["published_on"] = item.published_on.isoformat() if item.published_on else None
+    return plain
 
 
 def _stored_items(ctx: RunContext, stored: Any) -> list[ListingItem] | None:
@@ -149,7 +153,7 @@ def _stored_items(ctx: RunContext, stored: Any) -> list[ListingItem] | None:
         return None
     items = []
     for x in stored:
-        if not isinstance(x, dict):
+        if not isinstance(x, dict) or set(x) != _ITEM_FIELDS:   # another shape: read again
             return None
         url, pid, title, day, others = (x.get(k) for k in (
             "url", "publication_id", "title", "published_on", "other_links"))
