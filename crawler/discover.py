@@ -1,9 +1,12 @@
-"""Discovery: walk the whole publications listing every run, and the other ways in.
+"""Discovery: walk the publications listing every run, and the other ways in.
 
-The listing is walked to its last page on every run (conditional requests: a quiet night
-is one 304 per listing page), so that the set of listed publications is compared with
-the store every time. A listing page that fails does not end the walk: the next page is
-tried by its number, and the failure is kept in ``failed_pages`` (the run fails on it).
+The listing is walked from page 1 to its last page (conditional requests). A full walk
+fetches every page. A walk given ``reuse`` fetches pages until it is settled (a fetched
+page that loaded and shows only known publications); after that a page that ``reuse``
+has a stored reading for, and that is not due, is taken from that reading unfetched
+(`pages_stored`); a fetched page showing an unknown publication un-settles the walk.
+A listing page that fails does not end the walk: the next page is tried by its number,
+and the failure is kept in ``failed_pages`` (the run fails on it).
 
 Other sources (the news feed, hubs, sitemaps) are optional: each is walked by
 `walk_source` and says what it gave; a source the site does not serve gives nothing.
@@ -27,6 +30,9 @@ class ListingItem(Protocol):
 # (page bytes, its URL, the charset the server declared) -> (items, next page URL or None)
 ReadListing = Callable[[bytes, str, "str | None"], tuple[Sequence[Any], "str | None"]]
 # (page bytes, its URL, charset) -> (publication page URLs, item pages to read, next page)
+# page URL -> its stored reading (items, next page URL), or None, when it is NOT due
+# tonight; a page it gives None for is fetched
+Reuse = Callable[[str], "tuple[Sequence[Any], str | None] | None"]
 ReadLinks = Callable[[bytes, str, "str | None"], tuple[list[str], list[str], "str | None"]]
 
 
@@ -42,6 +48,7 @@ class DiscoveryResult:
     known_ids: frozenset[str] = frozenset()
     pages_fetched: int = 0
     pages_not_modified: int = 0
+    pages_stored: int = 0  # pages taken from their stored reading, not fetched
     listing_urls: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     failed_pages: list[str] = field(default_factory=list)  # listing pages that did not load
@@ -54,7 +61,8 @@ class DiscoveryResult:
 
 
 def discover(client: PoliteClient, urls: SiteUrls, known_ids: set[str], *,
-             read_listing: ReadListing, max_pages: int = 10_000) -> DiscoveryResult:
+             read_listing: ReadListing, max_pages: int = 10_000,
+             reuse: Reuse | None = None) -> DiscoveryResult:
     """Every listing item, every page, in listing order.
 
     The crawler only fetches: ``read_listing`` (the pipeline hands each page to the
@@ -62,7 +70,7 @@ def discover(client: PoliteClient, urls: SiteUrls, known_ids: set[str], *,
 
     Raises DiscoveryError when the first listing page cannot be fetched or shows no
     publications; a later page that fails is skipped (its number + 1 is tried) and
-    recorded in ``failed_pages`` and ``errors``.
+    recorded in ``failed_pages`` and ``errors``. Without ``reuse`` every page is fetched.
     """
     result = DiscoveryResult(known_ids=frozenset(known_ids))
     seen_ids: set[str] = set()
@@ -70,11 +78,20 @@ def discover(client: PoliteClient, urls: SiteUrls, known_ids: set[str], *,
     number = 1
     visited: set[str] = set()
     guessed = False  # page_url was guessed by its number after a failed page
+    settled = False  # a fetched page showed only known publications, none since
     while page_url and len(visited) < max_pages:
         if page_url in visited:
             result.errors.append(f"listing loops back to {page_url}")
             return result
         visited.add(page_url)
+        stored = reuse(page_url) if settled and reuse is not None else None
+        if stored is not None and stored[0]:
+            result.pages_stored += 1
+            result.listing_urls.append(page_url)
+            _keep(result, seen_ids, stored[0])
+            number += 1
+            page_url, guessed = stored[1], False
+            continue
         fetched = client.fetch(page_url, expect=("html",))
         items: Sequence[Any] = ()
         next_url: str | None = None
@@ -90,6 +107,7 @@ def discover(client: PoliteClient, urls: SiteUrls, known_ids: set[str], *,
                 break  # past the end, or more missing pages: the run fails on the first
             result.errors.append(f"listing page {page_url} {what}")
             result.failed_pages.append(page_url)
+            settled = False
             numbered = page_url == urls.listing_url(number)
             number += 1
             page_url = urls.listing_url(number) if numbered and \
@@ -99,10 +117,8 @@ def discover(client: PoliteClient, urls: SiteUrls, known_ids: set[str], *,
         result.pages_fetched += 1
         result.pages_not_modified += int(fetched.not_modified)
         result.listing_urls.append(page_url)
-        for item in items:
-            if item.publication_id not in seen_ids:
-                seen_ids.add(item.publication_id)
-                result.items.append(item)
+        _keep(result, seen_ids, items)
+        settled = all(item.publication_id in result.known_ids for item in items)
         number += 1
         page_url, guessed = next_url, False
     result.complete = page_url is None and not result.failed_pages
@@ -112,6 +128,13 @@ def discover(client: PoliteClient, urls: SiteUrls, known_ids: set[str], *,
 
 
 _MAX_GUESSES = 3  # failed listing pages in a row before the walk gives up guessing
+
+
+def _keep(result: DiscoveryResult, seen_ids: set[str], items: Sequence[Any]) -> None:
+    for item in items:
+        if item.publication_id not in seen_ids:
+            seen_ids.add(item.publication_id)
+            result.items.append(item)
 
 
 @dataclass

@@ -1,8 +1,11 @@
 """Which publications a run looks at: the whole listing compared with the store, the other
 ways in, and the revalidation policy (README, "What is re-read when").
 
-Every run walks the whole listing (304s on a quiet night) and picks up anything listed but
-not fully loaded: no publication row (new, or a load that never committed), a document
+A nightly walks the listing from page 1 until a page shows only known publications; after
+that a page with a stored reading that is not due tonight (`in_slice` of its URL: each is
+re-read at least every ``revalidate_days``) is taken from its reading, unfetched
+(`stored_listing`). Backfill walks and fetches the whole listing. Either picks up anything
+listed but not fully loaded: no publication row (new, or a load that never committed), a document
 never fetched. Stored publications are re-read (conditional GET) while they can still
 change, and a rolling slice of the archive every night, so each is re-read at least every
 ``revalidate_days``. The other sources (news feed, hubs, sitemap) are cross-checked: a
@@ -68,8 +71,9 @@ def select(ctx: RunContext, *, mode: str, since: date | None, until: date | None
         before = queries.last_source_counts(conn)
         unserved = queries.last_unserved_sources(conn)
     result = discover(ctx.client, ctx.urls, set(stored) | set(rejected),
-                      read_listing=remembered(ctx, read_listing))
-    _listing_lines(result, report)
+                      read_listing=remembered(ctx, read_listing),
+                      reuse=stored_listing(ctx) if mode != "backfill" else None)
+    _listing_lines(result, report, s.revalidate_days)
     recent = s.as_of - timedelta(days=s.watch_days)
 
     def wanted(pid: str, published: date | None) -> bool:
@@ -136,6 +140,25 @@ def remembered(ctx: RunContext, read_listing: ReadListing) -> ReadListing:
     return read
 
 
+def stored_listing(ctx: RunContext) -> Any:
+    """For `discover`'s ``reuse``: the stored reading (items, next page) of a listing page
+    that is not due tonight and whose reading checks out (this extractor version, items
+    of the right shape); None (fetch it) otherwise."""
+    readings, s = ctx.validators.listings, ctx.settings
+
+    def reuse(url: str) -> tuple[list[ListingItem], str | None] | None:
+        key = ctx.urls.canonical(url)
+        if in_slice(key, s.as_of, s.revalidate_days):
+            return None
+        row = readings.get(key)
+        if row is None or row["extractor_version"] != EXTRACTOR_VERSION or \
+                not isinstance(row["next_url"], (str, type(None))):
+            return None
+        items = _stored_items(ctx, row["items"])
+        return (items, row["next_url"]) if items else None
+    return reuse
+
+
 _ITEM_FIELDS = frozenset(f.name for f in fields(ListingItem))
 
 
@@ -171,10 +194,13 @@ def _stored_items(ctx: RunContext, stored: Any) -> list[ListingItem] | None:
     return items
 
 
-def _listing_lines(result: DiscoveryResult, report: DiscoveryReport) -> None:
+def _listing_lines(result: DiscoveryResult, report: DiscoveryReport, days: int) -> None:
     report.listed = len(result.items)
-    report.lines.append(f"listing: {len(result.items)} publications on {result.pages_fetched} "
-                        f"pages ({result.pages_not_modified} not modified)")
+    report.lines.append(f"listing: {len(result.items)} publications on "
+                        f"{result.pages_fetched + result.pages_stored} pages: "
+                        f"{result.pages_fetched} fetched ({result.pages_not_modified} not "
+                        f"modified), {result.pages_stored} from stored readings (unchanged "
+                        f"since their last read; each re-read at least every {days} days)")
     report.lines += result.errors
     if result.failed_pages:
         report.failures.append(f"{len(result.failed_pages)} listing page(s) did not load "

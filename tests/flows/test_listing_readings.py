@@ -1,10 +1,13 @@
 """Each listing page's reading (items and next page) is kept with its validators: a page
 that answers 304 gives its stored reading and is not read again; a new extractor version,
 changed bytes or a stored reading that does not check out sends the page to the listing
-page type again (README, "What is re-read when")."""
+page type again (README, "What is re-read when"). Every listing page is due every night
+here (``revalidate_days=1``), so each is fetched: what a nightly takes from a stored reading
+without fetching is tests/flows/test_listing_walk.py."""
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +22,15 @@ from tests.replica.server import ReplicaServer
 from tests.replica.site import build_scale_site
 
 PAGE_2 = listing_path(2)
+_FETCHED = ("listing: {} publications on 3 pages: 3 fetched ({} not modified), 0 from stored "
+            "readings (unchanged since their last read; each re-read at least every 1 days)")
 
 
 def _night(server: ReplicaServer, data: Path, db: str) -> tuple[RunReport, dict[str, int]]:
     """One run; the report and the status each listing page answered."""
     seen = len(server.requests)
-    report = run_pipeline(settings(server.url, data, db), command="run")
+    report = run_pipeline(replace(settings(server.url, data, db), revalidate_days=1),
+                          command="run")
     time.sleep(0.2)  # the server logs a request just after answering it
     return report, {r.path: r.status for r in server.requests[seen:]
                     if r.path in {listing_path(n) for n in (1, 2, 3)}}
@@ -70,7 +76,7 @@ def test_a_304_listing_page_gives_its_stored_reading(tmp_data_dir: Path, db_url:
         night, statuses = _night(server, tmp_data_dir, db_url)
     assert statuses == {listing_path(1): 304, PAGE_2: 304, listing_path(3): 304}
     # the walk took page 2's items from its stored reading, not from the page's bytes
-    assert _listed(night) == "listing: 11 publications on 3 pages (3 not modified)"
+    assert _listed(night) == _FETCHED.format(11, 3)
     after = _readings(db_url)
     assert len(after["page/2/"]["items"]) == 3  # not read again, not rewritten
     assert night.summary.new == 0 and night.summary.changed == 0
@@ -83,7 +89,7 @@ def test_a_new_extractor_version_reads_the_page_again(tmp_data_dir: Path,
         _drop_first_item(sqlite_url, "page/2/", extractor_version="2000.01.01-1")
         night, statuses = _night(server, tmp_data_dir, sqlite_url)
     assert statuses[PAGE_2] == 304
-    assert _listed(night) == "listing: 12 publications on 3 pages (3 not modified)"
+    assert _listed(night) == _FETCHED.format(12, 3)
     again = _readings(sqlite_url)["page/2/"]
     assert len(again["items"]) == 4 and again["extractor_version"] == EXTRACTOR_VERSION
 
@@ -98,7 +104,7 @@ def test_changed_bytes_are_read_again(tmp_data_dir: Path, sqlite_url: str) -> No
         server.site.put(PAGE_2, page.body.replace(b"</body>", b"<!-- changed --></body>"))
         night, statuses = _night(server, tmp_data_dir, sqlite_url)
     assert statuses[PAGE_2] == 200
-    assert _listed(night) == "listing: 12 publications on 3 pages (2 not modified)"
+    assert _listed(night) == _FETCHED.format(12, 2)
     again = _readings(sqlite_url)["page/2/"]
     assert again["sha256"] != before["sha256"] and again["items"] == before["items"]
 
@@ -121,5 +127,5 @@ def test_a_stored_reading_that_does_not_check_out_is_not_used(tmp_data_dir: Path
         engine.dispose()
         night, statuses = _night(server, tmp_data_dir, sqlite_url)
     assert set(statuses.values()) == {304}
-    assert _listed(night) == "listing: 12 publications on 3 pages (3 not modified)"
+    assert _listed(night) == _FETCHED.format(12, 3)
     assert _readings(sqlite_url) == before
