@@ -9,7 +9,10 @@ import time
 from datetime import date
 from pathlib import Path
 
+import sqlalchemy as sa
+
 from flows.pipeline import RunReport, run_pipeline
+from store import tables as t
 from tests.flows.helpers import rows, settings, snapshot
 from tests.replica.generated import generated_specs
 from tests.replica.pages import listing_path
@@ -99,3 +102,23 @@ def test_backfill_fetches_every_listing_page(tmp_data_dir: Path, sqlite_url: str
                                 command="backfill", since=date(2010, 1, 1))
     assert fetched == PAGES[:5]
     assert " 0 from stored readings " in _listed(night)
+
+
+def test_a_stored_reading_that_does_not_check_out_is_fetched(tmp_data_dir: Path,
+                                                             sqlite_url: str) -> None:
+    """After settling, a page whose stored reading is of another extractor version, or of
+    the wrong shape, is fetched (and read again), not used."""
+    with ReplicaServer(assemble(generated_specs(20), PER_PAGE)) as server:
+        _night(server, tmp_data_dir, sqlite_url, FIRST)
+        engine = sa.create_engine(sqlite_url)
+        with engine.begin() as conn:
+            lp = t.listing_pages
+            conn.execute(sa.update(lp).where(lp.c.url.endswith("/page/2/")).values(
+                extractor_version="2000.01.01-1"))
+            conn.execute(sa.update(lp).where(lp.c.url.endswith("/page/4/")).values(
+                items={"not": "a list"}))
+        engine.dispose()
+        night, fetched = _night(server, tmp_data_dir, sqlite_url, NONE_DUE)
+    assert fetched == [listing_path(1), listing_path(2), listing_path(4)]
+    assert _listed(night).startswith("listing: 20 publications on 5 pages: 3 fetched ")
+    assert night.summary.new == 0
