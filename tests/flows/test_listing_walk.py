@@ -9,14 +9,15 @@ import time
 from datetime import date
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
-from flows.pipeline import RunReport, run_pipeline
+from flows.pipeline import RunFailed, RunReport, run_pipeline
 from store import tables as t
 from tests.flows.helpers import rows, settings, snapshot
 from tests.replica.generated import generated_specs
 from tests.replica.pages import listing_path
-from tests.replica.server import ReplicaServer
+from tests.replica.server import Fault, ReplicaServer
 from tests.replica.site import assemble
 
 PER_PAGE = 4
@@ -122,3 +123,19 @@ def test_a_stored_reading_that_does_not_check_out_is_fetched(tmp_data_dir: Path,
     assert fetched == [listing_path(1), listing_path(2), listing_path(4)]
     assert _listed(night).startswith("listing: 20 publications on 5 pages: 3 fetched ")
     assert night.summary.new == 0
+
+
+def test_a_due_page_that_fails_fails_the_night_and_the_walk_fetches_on(
+        tmp_data_dir: Path, sqlite_url: str) -> None:
+    """A page fetched after settling that does not load is a failure (the run fails, as
+    on a full walk) and un-settles the walk: the next page is fetched by its number."""
+    with ReplicaServer(assemble(generated_specs(20), PER_PAGE)) as server:
+        _night(server, tmp_data_dir, sqlite_url, FIRST)
+        server.add_fault(listing_path(3), Fault("status", status=404))
+        seen = len(server.requests)
+        with pytest.raises(RunFailed, match="listing page"):
+            run_pipeline(settings(server.url, tmp_data_dir, sqlite_url, PAGE_3_DUE),
+                         command="run")
+        time.sleep(0.2)
+        fetched = [r.path for r in server.requests[seen:] if r.path in PAGES]
+    assert fetched == [listing_path(1), listing_path(3), listing_path(4)]
