@@ -49,6 +49,8 @@ class DiscoveryReport:
     listed: int = 0
     sources: dict[str, int] = field(default_factory=dict)
     unserved: dict[str, str] = field(default_factory=dict)  # source -> day it answered 404
+    readings_not_used: set[str] = field(default_factory=set)  # listing pages whose stored
+    #                                                     reading did not check out
 
 
 def in_slice(publication_id: str, as_of: date, days: int) -> bool:
@@ -126,12 +128,11 @@ def remembered(ctx: RunContext, read_listing: ReadListing) -> ReadListing:
     def read(body: bytes, url: str, charset: str | None) -> tuple[Any, str | None]:
         key, digest = ctx.urls.canonical(url), hashlib.sha256(body).hexdigest()
         row = readings.get(key)
-        if row is not None and (row["sha256"], row["base_url"], row["charset"],
-                                row["extractor_version"]) == (digest, url, charset,
-                                                              EXTRACTOR_VERSION):
-            items = _stored_items(ctx, row["items"])
-            if items is not None and isinstance(row["next_url"], (str, type(None))):
-                return items, row["next_url"]
+        if row is not None and (row["sha256"], row["base_url"], row["charset"]) == \
+                (digest, url, charset):
+            reading = _reading(ctx, row)
+            if reading is not None:
+                return reading
         items, next_url = read_listing(body, url, charset)
         readings.put({"url": key, "sha256": digest, "base_url": url, "charset": charset,
                       "extractor_version": EXTRACTOR_VERSION,
@@ -151,12 +152,22 @@ def stored_listing(ctx: RunContext) -> Any:
         if in_slice(key, s.as_of, s.revalidate_days):
             return None
         row = readings.get(key)
-        if row is None or row["extractor_version"] != EXTRACTOR_VERSION or \
-                not isinstance(row["next_url"], (str, type(None))):
-            return None
-        items = _stored_items(ctx, row["items"])
-        return (items, row["next_url"]) if items else None
+        reading = _reading(ctx, row) if row is not None else None
+        return reading if reading is not None and reading[0] else None
     return reuse
+
+
+def _reading(ctx: RunContext, row: dict[str, Any]) -> tuple[list[ListingItem], str | None] | None:
+    """A stored reading's items and next page, or None when it does not check out (another
+    extractor version, a next page or items of the wrong shape): counted for the run
+    summary, and the page is fetched or read again."""
+    items = _stored_items(ctx, row["items"])
+    if row["extractor_version"] == EXTRACTOR_VERSION and items is not None and \
+            isinstance(row["next_url"], (str, type(None))):
+        return items, row["next_url"]
+    if ctx.discovery is not None:
+        ctx.discovery.readings_not_used.add(row["url"])
+    return None
 
 
 _ITEM_FIELDS = frozenset(f.name for f in fields(ListingItem))
@@ -201,6 +212,10 @@ def _listing_lines(result: DiscoveryResult, report: DiscoveryReport, days: int) 
                         f"{result.pages_fetched} fetched ({result.pages_not_modified} not "
                         f"modified), {result.pages_stored} from stored readings (unchanged "
                         f"since their last read; each re-read at least every {days} days)")
+    if report.readings_not_used:
+        report.lines.append(f"{len(report.readings_not_used)} listing page(s) read again: "
+                            f"their stored reading did not check out (another extractor "
+                            f"version, or a row of the wrong shape)")
     report.lines += result.errors
     if result.failed_pages:
         report.failures.append(f"{len(result.failed_pages)} listing page(s) did not load "

@@ -40,6 +40,14 @@ def _listed(report: RunReport) -> str:
     return next(line for line in report.summary.discovery if line.startswith("listing: "))
 
 
+def _read_again(report: RunReport) -> list[str]:
+    return [line for line in report.summary.discovery if "stored reading did not" in line]
+
+
+_READ_AGAIN = ("{} listing page(s) read again: their stored reading did not check out "
+               "(another extractor version, or a row of the wrong shape)")
+
+
 def _readings(db: str) -> dict[str, dict[str, Any]]:
     engine = sa.create_engine(db)
     try:
@@ -77,6 +85,7 @@ def test_a_304_listing_page_gives_its_stored_reading(tmp_data_dir: Path, db_url:
     assert statuses == {listing_path(1): 304, PAGE_2: 304, listing_path(3): 304}
     # the walk took page 2's items from its stored reading, not from the page's bytes
     assert _listed(night) == _FETCHED.format(11, 3)
+    assert _read_again(night) == []
     after = _readings(db_url)
     assert len(after["page/2/"]["items"]) == 3  # not read again, not rewritten
     assert night.summary.new == 0 and night.summary.changed == 0
@@ -90,6 +99,7 @@ def test_a_new_extractor_version_reads_the_page_again(tmp_data_dir: Path,
         night, statuses = _night(server, tmp_data_dir, sqlite_url)
     assert statuses[PAGE_2] == 304
     assert _listed(night) == _FETCHED.format(12, 3)
+    assert _read_again(night) == [_READ_AGAIN.format(1)]
     again = _readings(sqlite_url)["page/2/"]
     assert len(again["items"]) == 4 and again["extractor_version"] == EXTRACTOR_VERSION
 
@@ -128,4 +138,5 @@ def test_a_stored_reading_that_does_not_check_out_is_not_used(tmp_data_dir: Path
         night, statuses = _night(server, tmp_data_dir, sqlite_url)
     assert set(statuses.values()) == {304}
     assert _listed(night) == _FETCHED.format(12, 3)
+    assert _read_again(night) == [_READ_AGAIN.format(2)]
     assert _readings(sqlite_url) == before
