@@ -29,10 +29,10 @@ class ListingItem(Protocol):
 
 # (page bytes, its URL, the charset the server declared) -> (items, next page URL or None)
 ReadListing = Callable[[bytes, str, "str | None"], tuple[Sequence[Any], "str | None"]]
-# (page bytes, its URL, charset) -> (publication page URLs, item pages to read, next page)
-# page URL -> its stored reading (items, next page URL), or None, when it is NOT due
-# tonight; a page it gives None for is fetched
+# page URL -> its stored reading (items, next page URL) when the page need not be fetched
+# tonight; None (or no items): the page is fetched
 Reuse = Callable[[str], "tuple[Sequence[Any], str | None] | None"]
+# (page bytes, its URL, charset) -> (publication page URLs, item pages to read, next page)
 ReadLinks = Callable[[bytes, str, "str | None"], tuple[list[str], list[str], "str | None"]]
 
 

@@ -152,8 +152,7 @@ def stored_listing(ctx: RunContext) -> Any:
         if in_slice(key, s.as_of, s.revalidate_days):
             return None
         row = readings.get(key)
-        reading = _reading(ctx, row) if row is not None else None
-        return reading if reading is not None and reading[0] else None
+        return _reading(ctx, row) if row is not None else None  # no items: discover fetches
     return reuse
 
 
