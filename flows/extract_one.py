@@ -1,6 +1,7 @@
 """`hmicfrs extract`: one document, from a file or a URL, to the contract's JSON."""
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from extractors.pages.registry import extract
 def extract_document(path_or_url: str, site: str | None = None) -> dict[str, Any]:
     """Extract one saved file or fetched URL with the pipeline's own ``extract``; touches
     no database. A lone document has no publication around it: a PDF's grades are read
-    for the force and cycle it prints."""
+    for the force and cycle it prints. A long PDF's pages are read by every core."""
     if path_or_url.startswith(("http://", "https://")):
         parts = urlsplit(path_or_url)
         urls = SiteUrls(site or f"{parts.scheme}://{parts.netloc}")
@@ -27,7 +28,13 @@ def extract_document(path_or_url: str, site: str | None = None) -> dict[str, Any
         if not data:
             raise ValueError(f"empty file (0 bytes): {path_or_url}")
         urls = SiteUrls(site or DEFAULT_SITE)
-    return extract(data, source, PageContext(urls=urls)).to_json()
+    return extract(data, source, PageContext(urls=urls, workers=_cores())).to_json()
+
+
+def _cores() -> int:
+    """The cores this process may run on: a long PDF's page pass is shared among them."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else (os.cpu_count() or 1)
 
 
 def _fetch(url: str, urls: SiteUrls) -> bytes:

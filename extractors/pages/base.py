@@ -31,6 +31,7 @@ class PageContext:
     position: Position | None = None        # where the pipeline met it (None: a lone file)
     urls: Any = None                        # the site's URL rules (crawler.urls.SiteUrls)
     charset: str | None = None              # the charset the server declared
+    workers: int = 1                        # processes a long PDF's page pass may use
 
 
 class PageType(Protocol):

@@ -20,7 +20,7 @@ from extractors.pdf.document import PdfError, PdfLayoutPage, pdf_metadata_title
 from extractors.pdf.furniture import remove_furniture
 from extractors.pdf.limits import PdfOverCap
 from extractors.pdf.layout import out_of_order, pdf_layout_pages
-from extractors.pdf.lines import pdf_line_pages
+from extractors.pdf.pagepass import pdf_line_pages
 from extractors.records import DocumentLink, Extraction, Problem, ProblemCode, Publication
 
 _PUBLISHED = re.compile(
@@ -30,12 +30,13 @@ _PUBLISHED = re.compile(
 _FULL_DATE = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}$")
 
 
-def read_pdf(data: bytes) -> list[PdfLayoutPage] | Problem:
+def read_pdf(data: bytes, workers: int = 1) -> list[PdfLayoutPage] | Problem:
     """The one pypdfium2 pass over a report that every reader shares (findings in
     ``extract_report_pdf``, grades in ``grades_from_pdf(texts=...)``): its pages (each
-    keeping pdfium's raw text), or the Problem that says why it cannot be read."""
+    keeping pdfium's raw text), or the Problem that says why it cannot be read.
+    ``workers``: processes that may share the pass (the same pages)."""
     try:
-        return pdf_line_pages(data)
+        return pdf_line_pages(data, workers=workers)
     except PdfError as exc:
         return Problem("extract", f"corrupt PDF: {exc}", {}, None, ProblemCode.CORRUPT_DOCUMENT)
     except PdfOverCap as exc:  # too costly to read: the figure goes to quarantine
@@ -153,7 +154,7 @@ class ReportPdf:
         the context gives, else those the PDF prints; both from one pdfium pass (a file
         that pass cannot read gives its one Problem, and no grades)."""
         from extractors.grades.pdf import grades_from_pdf
-        read = read_pdf(data)                # one pdfium pass for findings and grades
+        read = read_pdf(data, context.workers)   # one pdfium pass for findings and grades
         out = extract_report_pdf(data, url, read)
         wanted, force, cycle = grade_hints(url, context)
         if wanted and not isinstance(read, Problem):

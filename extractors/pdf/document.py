@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from extractors.pdf import limits
 
@@ -81,30 +82,49 @@ def _pdfium_reason(message: str) -> str:
     return f"unreadable: {message.strip()}"
 
 
-def page_texts(data: bytes) -> Iterable[tuple[int, object, object, str]]:
-    """Yield (number, page, textpage, raw text) and close each page after use."""
-    import pypdfium2 as pdfium
+class OpenPdf:
+    """An open document: its page count and its pages, one at a time."""
 
-    with PDFIUM_LOCK:
-        yield from _pages(pdfium, data)
+    def __init__(self, pdf) -> None:
+        self.pdf = pdf
+
+    def __len__(self) -> int:
+        return len(self.pdf)
+
+    @contextmanager
+    def page(self, index: int) -> Iterator[tuple[object, object, str]]:
+        """(page, textpage, raw text) of page ``index`` (0-based), closed after use."""
+        import pypdfium2 as pdfium
+
+        try:
+            page = self.pdf[index]
+            textpage = page.get_textpage()
+        except pdfium.PdfiumError as exc:
+            raise PdfError(f"unreadable page {index + 1}: {exc}") from exc
+        try:
+            yield page, textpage, textpage.get_text_range()
+        finally:
+            textpage.close()
+            page.close()
 
 
-def _pages(pdfium, data: bytes) -> Iterable[tuple[int, object, object, str]]:
+@contextmanager
+def open_pages(data: bytes) -> Iterator[OpenPdf]:
+    """The document, opened with every check (header, end marker, encryption, limits) and
+    closed after use. The caller holds PDFIUM_LOCK."""
     pdf = _open_pdfium(data)
     try:
-        for index in range(len(pdf)):
-            try:
-                page = pdf[index]
-                textpage = page.get_textpage()
-            except pdfium.PdfiumError as exc:
-                raise PdfError(f"unreadable page {index + 1}: {exc}") from exc
-            try:
-                yield index + 1, page, textpage, textpage.get_text_range()
-            finally:
-                textpage.close()
-                page.close()
+        yield OpenPdf(pdf)
     finally:
         pdf.close()
+
+
+def page_texts(data: bytes) -> Iterable[tuple[int, object, object, str]]:
+    """Yield (number, page, textpage, raw text) and close each page after use."""
+    with PDFIUM_LOCK, open_pages(data) as pdf:
+        for index in range(len(pdf)):
+            with pdf.page(index) as (page, textpage, text):
+                yield index + 1, page, textpage, text
 
 
 def pdf_metadata_title(data: bytes) -> str | None:

@@ -1,5 +1,6 @@
-"""Printed lines with their position, size and boldness, through pdfium: one pass per page,
-with pages that may carry findings read column by column and their ruled tables as rows."""
+"""Printed lines with their position, size and boldness, through pdfium (one page at a
+time: extractors/pdf/pagepass.py): pages that may carry findings read column by column and
+their ruled tables as rows."""
 from __future__ import annotations
 
 import ctypes
@@ -10,48 +11,16 @@ from bisect import bisect_left
 from dataclasses import replace
 from itertools import chain
 
-from extractors.pdf.document import BOLD_FONT_NAME, PdfLayoutPage, PdfLine, page_texts
+from extractors.pdf.document import BOLD_FONT_NAME, PdfLine
 from extractors.pdf.layout import merge_table_rows, reading_order, shared_gutter, within_bbox
-from extractors.pdf.order import SCRAMBLED, word_order
-from extractors.pdf.ruled import column_edges, looks_ruled, ruled_tables
-from extractors.pdf.words import HYPHEN_MARKS, fix_chars, last_index, line_segments, names_findings
+from extractors.pdf.ruled import column_edges, ruled_tables
+from extractors.pdf.words import HYPHEN_MARKS, fix_chars, last_index, line_segments
 
 # ---------------------------------------------------------------- pdfium lines with geometry
 
 _FORCE_BOLD = 1 << 18
 _ALNUM = re.compile(r"[^\W_]")         # what str.isalnum() accepts, one character
 _MARGIN_NUMBER = re.compile(r"\s*(\(?\d{1,3}[.)]?|R\d{1,3}[.)]?|\(?[a-z][.)])\s+(?=\S)")
-
-
-def pdf_line_pages(data: bytes, layout: bool = True) -> list[PdfLayoutPage]:
-    """Every page as printed lines with position, size (loose box height) and boldness.
-
-    One ``get_text_range`` per page; per line, pdfium is asked only for the first and
-    last characters' boxes and the first letter's font. With ``layout``, a page that may
-    carry findings (it, or the page before, names them) and sets text side by side is
-    read in column order, and ruled tables on it come out as rows of cells; all of it
-    through pdfium, so no page pays pdfplumber's parse.
-    """
-    pages = []
-    before = False
-    carried: list[float] | None = None      # column edges of a table running off the page
-    for number, page, textpage, text in page_texts(data):
-        reader = _PageReader(page, textpage, text)
-        named = names_findings(text)
-        relevant = named or before
-        before = named
-        lines, order = word_order(reader, reader.lines())
-        multi = relevant and reader.side_by_side()
-        ruled = relevant and looks_ruled(reader, carried)
-        order = SCRAMBLED if order and (multi or ruled) else order   # layout reads pdfium's order
-        unread = False
-        if layout and relevant and (multi or ruled) and not order:
-            lines, unread, carried = reader.layout_lines(lines, multi, ruled, carried)
-        else:
-            carried = None
-        pages.append(PdfLayoutPage(number, reader.width, reader.height, lines, multi, ruled,
-                                   unread, text, order))
-    return pages
 
 
 def _level(bottom: float, top: float, o_bottom: float, o_top: float) -> bool:
@@ -61,7 +30,7 @@ def _level(bottom: float, top: float, o_bottom: float, o_top: float) -> bool:
             >= 0.5 * (height if height < o_height else o_height))
 
 
-class _PageReader:
+class PageReader:
     """pdfium calls for one open page: lines, text rectangles, columns (its ruled tables:
     extractors/pdf/ruled.py)."""
 

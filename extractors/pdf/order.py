@@ -5,7 +5,7 @@ in x order when that is unambiguous, else the page is reported (extractors/pdf/l
 pdfium itself sorts the separate text objects of a line by x, so what survives is one text
 object whose glyphs jump back and forth (a TJ array that moves left between words): its
 text comes out in drawing order, words glued where the pen went back. ``reader`` is the
-page's ``extractors.pdf.lines._PageReader``.
+page's ``extractors.pdf.lines.PageReader``.
 """
 from __future__ import annotations
 

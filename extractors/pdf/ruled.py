@@ -1,6 +1,6 @@
 """Ruled tables on one page through pdfium: the rules the page draws, the tables they
 make (one ``PdfLine`` per row, with its cells), and the piece of a table that a page
-break cut off. ``reader`` is the page's ``extractors.pdf.lines._PageReader``."""
+break cut off. ``reader`` is the page's ``extractors.pdf.lines.PageReader``."""
 from __future__ import annotations
 
 import ctypes

@@ -25,7 +25,7 @@ from extractors.pdf.document import (PdfError, PdfLayoutPage, PdfLine, page_text
 from extractors.pdf.furniture import (PAGE_NUMBER, body_size, furniture_key, is_furniture_text,
                                       line_pitch, remove_furniture, repeated_keys)
 from extractors.pdf.layout import pdf_layout_pages
-from extractors.pdf.lines import pdf_line_pages
+from extractors.pdf.pagepass import pdf_line_pages
 from extractors.pdf.words import (COMMON_WORDS, FINDING_WORDS, LIGATURES, SUFFIX_FRAGMENTS,
                                   Vocabulary, fix_chars, join_hyphenated, join_lines,
                                   names_findings, printed_lines)

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from extractors.pages.base import PageContext
 from extractors.pages.registry import extract
 from extractors.pages.report_pdf import extract_report_pdf
-from extractors.pdf.lines import pdf_line_pages
+from extractors.pdf.pagepass import pdf_line_pages
 from extractors.records import ProblemCode
 from tests.generated_pdfs import (NUMBER_STYLES, Part, ReportSpec, build_report, long_report,
                                   report_specs)

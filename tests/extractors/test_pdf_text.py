@@ -7,7 +7,7 @@ from extractors.pdf.document import PdfError
 from extractors.pdf.words import Vocabulary, join_hyphenated
 from extractors.pdf.text import clean_pages, pdf_pages
 from extractors.pdf.layout import pdf_layout_pages
-from extractors.pdf.lines import pdf_line_pages
+from extractors.pdf.pagepass import pdf_line_pages
 from tests.extractors.report_recipes import (SEED_RECOMMENDATIONS, SEED_TITLE, corrupt, report,
                                              seed_report, truncated, untidy_report)
 from tests.pdf_writer import page_break, para

@@ -233,7 +233,7 @@ def test_rows_boxed_one_box_a_row_after_a_stranded_header_stay_rows() -> None:
 def test_a_lone_box_or_a_one_cell_box_mid_page_does_not_make_a_page_ruled() -> None:
     """One or two paths that make no table (a shaded panel, a one-line box with body text
     below it, a rule under a heading) leave the page in plain line order."""
-    from extractors.pdf.lines import pdf_line_pages
+    from extractors.pdf.pagepass import pdf_line_pages
     from tests.pdf_writer import box
     data, marks = report("Custody inspection", [
         heading("Custody", 1), para("We inspected custody suites in the force."), page_break(),

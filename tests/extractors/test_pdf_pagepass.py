@@ -1,0 +1,135 @@
+"""The page pass split over forked workers gives the same pages, field for field, as one
+process: on generated reports cut at every kind of boundary, and where a ruled table runs
+off one worker's last page into the next worker's first."""
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractors.pdf import pagepass
+from extractors.pdf.document import PdfError
+from extractors.pdf.pagepass import pdf_line_pages
+from tests.extractors.test_report_pdf import _table_report
+from tests.generated_pdfs import long_report, report_specs
+from tests.extractors.report_recipes import LINE
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the split forks (POSIX)")
+
+
+@pytest.fixture
+def split_small(monkeypatch):
+    """Split documents of any length (the product splits only long ones)."""
+    monkeypatch.setattr(pagepass, "MIN_PAGES_PER_WORKER", 1)
+
+
+@settings(max_examples=25, derandomize=True, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(report_specs(), st.integers(min_value=2, max_value=6))
+def test_generated_reports_read_the_same_split_or_not(split_small, spec, workers) -> None:
+    from tests.generated_pdfs import build_report
+    data, _ = build_report(spec)
+    assert pdf_line_pages(data, workers=workers) == pdf_line_pages(data)
+
+
+@pytest.mark.parametrize("points_left", [10, 2 * LINE, 4 * LINE, 6 * LINE],
+                         ids=["whole-table-carried", "header-stranded", "two-rows-carried",
+                              "last-row-carried"])
+def test_a_table_cut_by_a_worker_boundary_is_read_as_in_one_process(split_small,
+                                                                    points_left) -> None:
+    """Three workers on three pages: a table that runs off page 2 (worker 2's only page)
+    onto page 3 (worker 3's) is read with page 2's column edges, as in one process."""
+    data, _ = _table_report(points_left)
+    alone = pdf_line_pages(data)
+    assert len(alone) == 3 and alone[2].ruled
+    assert pdf_line_pages(data, workers=3) == alone
+
+
+def test_the_last_row_carried_needs_the_mend(split_small) -> None:
+    """Worker 3 reads page 3 without page 2's edges, and that reading is wrong: the split
+    is right only because page 3 is read again with them."""
+    data, _ = _table_report(6 * LINE)
+    alone = pdf_line_pages(data)
+    with pagepass.PDFIUM_LOCK, pagepass.open_pages(data) as pdf:
+        unmended = pagepass._read(pdf, 2, 3, True, True, None)[0][0]
+    assert unmended != alone[2]
+    assert [ln.text for ln in alone[2].lines if ln.cells] != \
+        [ln.text for ln in unmended.lines if ln.cells]
+    assert pdf_line_pages(data, workers=3) == alone
+
+
+def test_a_workers_first_page_knows_the_page_before_named_findings(split_small) -> None:
+    """Page 2 names no findings but follows a page that does, so it is read column by
+    column; worker 2, which starts there, must know that from page 1's text."""
+    from tests.extractors.report_recipes import report
+    from tests.pdf_writer import heading, interleaved, page_break, para
+    data, _ = report("Custody inspection", [
+        heading("Recommendations", 1), para("We inspected custody suites in the force."),
+        page_break(),
+        interleaved([heading("Custody", 3), para("Staff kept a log of every check. " * 6)],
+                    [para("Detainees were seen by a nurse within the hour. " * 6)])])
+    alone = pdf_line_pages(data)
+    assert len(alone) == 2 and alone[1].multi_column
+    assert "recommendation" not in alone[1].text.lower()
+    assert pdf_line_pages(data, workers=2) == alone
+
+
+def _children_cpu() -> float:
+    times = os.times()        # CPU time of the waited-for child processes
+    return times.children_user + times.children_system
+
+
+def test_a_long_report_is_split_and_a_short_one_is_not() -> None:
+    long, _ = long_report(60)
+    short, _ = _table_report(10)
+    before = _children_cpu()
+    assert pdf_line_pages(short, workers=2) == pdf_line_pages(short)
+    assert _children_cpu() == before                   # 3 pages: no worker
+    assert pdf_line_pages(long, workers=2) == pdf_line_pages(long)
+    assert _children_cpu() > before                    # 60 pages: a worker read half
+
+
+def _child(payload: bytes | None) -> tuple[int, int]:
+    """A real forked process that answers ``payload`` (or nothing) through a pipe."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        if payload:
+            os.write(write_end, payload)
+        os._exit(0)
+    os.close(write_end)
+    return pid, read_end
+
+
+def test_a_worker_that_dies_without_answering_is_reported_and_its_pages_read_here(caplog):
+    with caplog.at_level(logging.WARNING, logger="extractors.pdf.pagepass"):
+        assert pagepass._collect(_child(None)) is None
+    assert "exited without its pages" in caplog.text
+
+
+def test_a_workers_error_is_raised_in_the_parent() -> None:
+    with pytest.raises(PdfError, match="unreadable page 7"):
+        pagepass._collect(_child(pickle.dumps(("error", PdfError("unreadable page 7")))))
+
+
+def test_hmicfrs_extract_on_a_long_pdf_matches_the_pipelines_one_process_path(tmp_path):
+    """The command (every core) prints what the pipeline's path (one process) stores."""
+    import json
+
+    from extractors.pages.base import PageContext
+    from extractors.pages.registry import extract
+    data, _ = long_report(60)
+    path = tmp_path / "long.pdf"
+    path.write_bytes(data)
+    out = subprocess.run([sys.executable, "-m", "flows", "extract", str(path)],
+                         capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": os.getcwd()})
+    expected = extract(data, str(path), PageContext(workers=1)).to_json()
+    assert json.loads(out.stdout) == json.loads(json.dumps(expected, default=str))
