@@ -27,7 +27,9 @@ sys.path.insert(0, str(ROOT))
 from crawler.archive import RawArchive  # noqa: E402
 from flows.steps import listing_reader  # noqa: E402
 from crawler.discover import discover  # noqa: E402
-from crawler.http import FetchLogEntry, MemoryValidatorStore, PoliteClient  # noqa: E402
+from crawler.http import PoliteClient  # noqa: E402
+from crawler.responses import FetchLogEntry  # noqa: E402
+from crawler.validators import MemoryValidatorStore  # noqa: E402
 from crawler.urls import SiteUrls  # noqa: E402
 from extractors.html.text import decode_html  # noqa: E402
 from tests.replica.server import ReplicaServer  # noqa: E402

@@ -33,15 +33,11 @@ from crawler.ratelimit import HostRateLimiter
 from crawler.refusal import screened
 from crawler.robots import ROBOTS_MAX_BYTES, RobotsRules, default_user_agent
 from crawler.responses import (REDIRECTS, FetchLogEntry, FetchLogSink, FetchResult, Hop,
-                               check_body, classify_status, failed, parse_retry_after,
-                               request_headers, retry_after)
+                               check_body, classify_status, failed, request_headers,
+                               retry_after)
 from crawler.urls import SiteUrls
-from crawler.validators import (CachedValidators, JsonValidatorStore, MemoryValidatorStore,
-                                ValidatorStore)
+from crawler.validators import CachedValidators, ValidatorStore
 
-__all__ = ["CachedValidators", "DEFAULT_USER_AGENT", "FetchLogEntry", "FetchLogSink",
-           "FetchResult", "JsonValidatorStore", "MemoryValidatorStore", "PoliteClient",
-           "ValidatorStore", "default_user_agent", "parse_retry_after"]
 
 _ERROR_BODY_BYTES = 65_536
 

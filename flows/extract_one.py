@@ -39,7 +39,8 @@ def _cores() -> int:
 
 def _fetch(url: str, urls: SiteUrls) -> bytes:
     from crawler.archive import RawArchive
-    from crawler.http import MemoryValidatorStore, PoliteClient
+    from crawler.http import PoliteClient
+    from crawler.validators import MemoryValidatorStore
     with tempfile.TemporaryDirectory() as tmp:
         with PoliteClient(urls, RawArchive(Path(tmp)), MemoryValidatorStore(),
                           rate_per_second=0) as client:

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from crawler.discover import ReadListing
-from crawler.http import FetchResult
+from crawler.responses import FetchResult
 from crawler.urls import SiteUrls
 from extractors.pages.base import PageContext, describe_page
 from extractors.pages.registry import extract

@@ -61,7 +61,7 @@ class DbValidatorStore:
 
     def get(self, url: str):  # type: ignore[no-untyped-def]
         """Remembered validators for ``url`` or None."""
-        from crawler.http import CachedValidators
+        from crawler.validators import CachedValidators
         row = self._row(url)
         if row is None:
             return None

@@ -24,12 +24,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.findings.fields import addressee_of, due_date_of, force_heading, force_of
-from extractors.findings.labels import (DOT_LEADERS, FINDINGS_PROSE, LABEL_LEVEL, NONE_STATED,
-                                        BlockKind, Label, TextBlock, is_summary_heading,
-                                        parse_label, straight_quotes)
-from extractors.findings.sections import DraftFinding, finding_sections, read_section
-from extractors.findings.tables import table_blocks
+from extractors.findings.fields import addressee_of, due_date_of, force_of
+from extractors.findings.labels import FINDINGS_PROSE, NONE_STATED, TextBlock, straight_quotes
+from extractors.findings.reading import DraftFinding
+from extractors.findings.sections import finding_sections, read_section
 from extractors.records import Finding, Problem
 
 
@@ -187,8 +185,3 @@ def _item_ref(lead_ref: str, marker: str, place: str, index: int) -> tuple[str, 
 
 def _qualified(ref: str, n: int) -> str:
     return ref if n == 1 else f"{ref} ({n})"
-
-
-__all__ = ["DOT_LEADERS", "LABEL_LEVEL", "BlockKind", "Label", "TextBlock", "addressee_of",
-           "due_date_of", "findings_from_blocks", "force_heading", "force_of",
-           "is_summary_heading", "match_key", "parse_label", "table_blocks"]

@@ -6,11 +6,8 @@ from dataclasses import asdict, replace
 from datetime import date
 from difflib import SequenceMatcher
 
-from extractors.findings.fields import addressee_of, due_date_of
 from extractors.findings.blocks import match_key
 from extractors.records import Finding, Problem, Stage
-
-__all__ = ["reconcile_findings", "reconcile_dates", "due_date_of", "addressee_of"]
 
 SIMILAR = 0.85   # texts at least this alike (difflib ratio) are one finding worded apart
 

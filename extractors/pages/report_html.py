@@ -12,7 +12,8 @@ from extractors.dates import parse_date
 from extractors.findings.blocks import findings_from_blocks
 from extractors.findings.labels import TextBlock
 from extractors.html.text import decode_html
-from extractors.html.blocks import element_text, html_blocks, main_element, strip_chrome
+from extractors.html.blocks import html_blocks, main_element, strip_chrome
+from extractors.html.inline import element_text
 from extractors.records import DocumentLink, Extraction, Problem, Publication
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from extractors.findings.labels import LABEL_LEVEL, TextBlock, parse_label
 from extractors.findings.tables import table_blocks
 from extractors.pdf.document import PdfLayoutPage, PdfLine
 from extractors.pdf.furniture import body_size, line_pitch
-from extractors.pdf.text import BULLETS, TOC_ENTRY, has_leaders
+from extractors.pdf.marks import BULLETS, TOC_ENTRY, has_leaders
 from extractors.pdf.words import Vocabulary, join_lines
 
 _CONTENTS = re.compile(r"^(?:contents|table\s+of\s+contents|cynnwys)$", re.IGNORECASE)

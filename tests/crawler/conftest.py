@@ -11,7 +11,9 @@ import time
 import pytest
 
 from crawler.archive import RawArchive
-from crawler.http import FetchLogEntry, MemoryValidatorStore, PoliteClient
+from crawler.http import PoliteClient
+from crawler.responses import FetchLogEntry
+from crawler.validators import MemoryValidatorStore
 from crawler.urls import SiteUrls
 from tests.replica.server import ReplicaServer, RequestRecord
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from crawler.http import parse_retry_after
+from crawler.responses import parse_retry_after
 from crawler.ratelimit import HostRateLimiter
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crawler.http import CachedValidators, JsonValidatorStore, PoliteClient
+from crawler.http import PoliteClient
+from crawler.validators import CachedValidators, JsonValidatorStore
 from tests.crawler.conftest import FAST, Crawl
 
 

@@ -9,7 +9,8 @@ chapters that the text calls otherwise), paragraphs over page breaks, words spli
 at line ends ("recom-" / "mendation") and real hyphens at line ends ("crime-" /
 "recording"), curly quotes, and a two-column page drawn row by row across both columns
 (the worst reading order). No font guaranteed on a fresh machine has U+FB00 (ff) or
-U+FB03 (ffi): those two are covered by string-level tests of ``clean_pages`` instead.
+U+FB03 (ffi): those two are covered by string-level tests of ``fix_chars`` and
+``join_lines`` (tests/extractors/test_pdf_text.py) instead.
 """
 from __future__ import annotations
 

@@ -1,11 +1,13 @@
-"""PDF text: the fast pypdfium2 path, furniture removal, hyphens, ligatures, layout pages."""
+"""PDF text as the product reads it: the pdfium page pass, furniture removal, blocks, split
+words, ligatures, layout pages, and the checks made when a PDF is opened."""
 from __future__ import annotations
 
 import pytest
 
 from extractors.pdf.document import PdfError
-from extractors.pdf.words import Vocabulary, join_hyphenated
-from extractors.pdf.text import clean_pages, pdf_pages
+from extractors.pdf.blocks import pdf_blocks
+from extractors.pdf.furniture import remove_furniture
+from extractors.pdf.words import Vocabulary, fix_chars, join_hyphenated, join_lines, printed_lines
 from extractors.pdf.layout import pdf_layout_pages
 from extractors.pdf.pagepass import pdf_line_pages
 from tests.extractors.report_recipes import (SEED_RECOMMENDATIONS, SEED_TITLE, corrupt, report,
@@ -38,32 +40,46 @@ def raw_report() -> list[str]:
     ]
 
 
-def test_clean_pages_drops_running_headers_footers_and_page_numbers() -> None:
-    pages = clean_pages(raw_report())
+def _blocks(data: bytes) -> list[str]:
+    """The texts of the blocks the findings reader gets: pages without their furniture."""
+    return [b.text for b in pdf_blocks(remove_furniture(pdf_line_pages(data)))]
+
+
+def _paragraph(raw_page: str, vocabulary_from: list[str]) -> str:
+    """One raw pdfium page's lines unwrapped into one paragraph, as a block is joined."""
+    vocab = Vocabulary.from_lines(ln for page in vocabulary_from for ln in printed_lines(page))
+    return join_lines(printed_lines(raw_page), vocab)
+
+
+def test_running_headers_footers_and_page_numbers_are_dropped_but_the_cover_keeps_its_title(
+        ) -> None:
+    header = "Police response in the eastern region"
+    data, _ = report(header, [
+        para(header, bold=True), para("A spotlight report"), page_break(),
+        para("The forces were too slow to respond to calls for service."), page_break(),
+        para("Forces should make sure their decisions are recorded."), page_break(),
+        para("We will check progress.")])
+    pages = remove_furniture(pdf_line_pages(data))
     assert [p.number for p in pages] == [1, 2, 3, 4]
     for page in pages[1:]:
-        assert "Police response in the eastern region" not in page.text
-        assert "Page" not in page.text
-        assert not any(line.strip().isdigit() for line in page.text.splitlines())
-    assert pages[0].text.startswith("Police response in the eastern region")  # the cover keeps it
+        texts = [ln.text for ln in page.lines]
+        assert header not in texts and texts
+        assert not any("Page" in t or t.strip().isdigit() for t in texts)
+    assert header in [ln.text for ln in pages[0].lines]          # the cover keeps it
 
 
-def test_clean_pages_joins_split_words_keeps_real_hyphens_and_fixes_ligatures() -> None:
-    text = clean_pages(raw_report())[2].text
+def test_split_words_are_joined_real_hyphens_kept_and_ligatures_fixed() -> None:
+    """String level, on pdfium's raw text: the writer's fonts draw no ff or ffi ligature."""
+    raw = raw_report()
+    text = _paragraph(raw[2], raw)
     assert "recommendations that follow are firm." in text
     assert "flexible and effective approach to the crime-recording rules" in text
     assert "their officers are well trained." in text
     assert "\u2019" in text and "\u201c" in text           # curly quotes kept as printed
     assert not any(c in text for c in "\ufb00\ufb01\ufb02\ufb03\ufb04")
-    last = clean_pages(raw_report())[3].text
-    assert "decision-making is recorded and that information is shared." in last
-
-
-def test_clean_pages_unwraps_lines_into_paragraphs() -> None:
-    lines = clean_pages(raw_report())[2].text.splitlines()
-    assert lines[0] == "Summary"
-    assert lines[1].startswith("The forces\u2019 \u201cfirst response\u201d was too slow and the "
-                               "recommendations")
+    assert "decision-making is recorded and that information is shared." in \
+        _paragraph(raw[3], raw)
+    assert fix_chars("e\ufb00ective o\ufb03cers \ufb02ow") == "effective officers flow"
 
 
 @pytest.mark.parametrize(("left", "right", "joined"), [
@@ -79,16 +95,15 @@ def test_join_hyphenated(left: str, right: str, joined: str) -> None:
     assert join_hyphenated(left, right, vocab) == joined
 
 
-def test_pdf_pages_reads_the_untidy_seed_report(seed_pdf: bytes) -> None:
-    pages = pdf_pages(seed_pdf)
-    assert len(pages) == 5
-    whole = "\n".join(p.text for p in pages)
+def test_the_untidy_seed_report_reads_without_furniture_and_with_words_joined(seed_pdf) -> None:
+    blocks = _blocks(seed_pdf)
+    whole = "\n".join(blocks)
     assert "Page 3 of 5" not in whole and "Page" not in whole
     assert whole.count(SEED_TITLE) == 1                      # cover only, not the running header
     assert "the recommendations below follow from our findings" in whole   # split word joined
     assert "\u201cmarked improvements\u201d" in whole
-    assert SEED_RECOMMENDATIONS[2] in pages[2].text          # the summary list, unwrapped
-    assert "scrutiny of crime-recording decisions" in pages[4].text
+    assert SEED_RECOMMENDATIONS[2] in blocks                 # the summary list, unwrapped
+    assert "scrutiny of crime-recording decisions" in whole
 
 
 def test_pdf_line_pages_keeps_size_boldness_and_position(untidy_pdf: bytes) -> None:
@@ -119,11 +134,11 @@ def test_ligature_and_quote_characters_come_through_pdfium() -> None:
     data, _ = report("H", [
         para("The \ufb01rst \ufb02ow of \u2018quoted\u2019 text is ef\ufb01cient."),
         para("A second page needs the same header."), page_break(), para("Third.")])
-    pages = pdf_pages(data)
+    pages = remove_furniture(pdf_line_pages(data))
     assert len(pages) == 2
-    text = pages[0].text
-    assert "The first flow of \u2018quoted\u2019 text is efficient." in text
-    assert "Page" not in text                                  # the footer is gone
+    texts = [ln.text for ln in pages[0].lines]
+    assert "The first flow of \u2018quoted\u2019 text is efficient." in texts
+    assert not any("Page" in t for t in texts)                 # the footer is gone
 
 
 @pytest.mark.parametrize("mangle", [
@@ -132,7 +147,7 @@ def test_ligature_and_quote_characters_come_through_pdfium() -> None:
 ], ids=["truncated", "corrupt", "empty", "html", "header-only"])
 def test_bad_pdfs_raise_pdf_error(seed_pdf: bytes, mangle) -> None:
     with pytest.raises(PdfError) as info:
-        pdf_pages(mangle(seed_pdf))
+        pdf_line_pages(mangle(seed_pdf))
     assert str(info.value)
     assert isinstance(info.value, ValueError)
 
@@ -141,4 +156,4 @@ def test_encrypted_pdf_raises_a_clear_error() -> None:
     data, _ = report("Locked", [para("locked")], encrypt="secret")
     assert b"/Encrypt" in data
     with pytest.raises(PdfError, match="encrypted"):
-        pdf_pages(data)
+        pdf_line_pages(data)
