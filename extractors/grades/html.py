@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from extractors.grades.tables import grade_in_cell, grades_from_rows
+from extractors.html.chrome import NAVIGATION_TAGS, NON_TEXT_TAGS
 from extractors.grades.text import grades_from_atoms, read_line
 from extractors.grades.words import (DEFAULT_AREAS, Atom, Candidate, area_label, clean_text,
                                      cycle_from, finish_grades, lone_grade, normalise_grade,
@@ -24,8 +25,10 @@ _JUDGMENTS_HEADING = re.compile(
 
 # ---------------------------------------------------------------- HTML
 
-_SKIP = {"script", "style", "noscript", "template", "nav", "footer", "form", "select", "svg",
-         "iframe", "head", "input", "textarea"}
+# page chrome (extractors/html/chrome.py) less the elements a grade may sit in (a button
+# that opens an area's panel, an embedded object), and form fields
+_SKIP = (NON_TEXT_TAGS - {"button", "object", "canvas"}) | (NAVIGATION_TAGS - {"menu"}) \
+    | {"footer", "input", "textarea"}
 _BLOCKS = {"p", "div", "li", "ul", "ol", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
            "section", "article", "main", "aside", "header", "figure", "figcaption",
            "blockquote", "caption", "details", "summary", "tr", "td", "th", "tbody", "thead",

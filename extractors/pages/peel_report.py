@@ -13,6 +13,7 @@ from extractors.dates import parse_date
 from extractors.grades.words import (body_from_slug, body_from_text, clean_text, cycle_from,
                                      scheme_from)
 from extractors.grades.html import grades_from_html, to_soup
+from extractors.html.chrome import NAVIGATION_TAGS
 from extractors.records import DocumentLink, Extraction, Problem, Publication
 
 if TYPE_CHECKING:
@@ -52,11 +53,14 @@ def _published_on(soup: BeautifulSoup | Tag) -> date | None:
     return parse_date(str(meta["content"])) if meta and meta.get("content") else None
 
 
+_LINK_CHROME = sorted((NAVIGATION_TAGS - {"menu"}) | {"footer"})  # links there are the site's
+
+
 def _documents(soup: BeautifulSoup | Tag, source: str) -> list[DocumentLink]:
     base = source if urlparse(source).scheme in ("http", "https") else None
     out: dict[str, DocumentLink] = {}
     for a in soup.find_all("a", href=True):
-        if a.find_parent(["nav", "footer"]):
+        if a.find_parent(_LINK_CHROME):
             continue
         href = str(a["href"]).strip()
         label = clean_text(a.get_text(" "))
