@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 
 from extractors.dates import parse_date
 from extractors.findings.labels import MODAL_VERB, straight_quotes
@@ -102,13 +103,14 @@ def addressee_of(text: str) -> str | None:
 _GENERIC = {"the force", "the service", "forces", "the chief constable"}
 
 
-def _subject_forces(subject: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=4096)     # a report's findings share few subjects ("The force", ...)
+def _subject_forces(subject: str) -> tuple[tuple[int, str], ...]:
     """(position, force name) for each force a subject names: the whole subject, or
     its parts split at commas and "and" (longest first, so "Devon and Cornwall Police"
     stays one force while "Cumbria Constabulary and CPS North West" gives Cumbria)."""
     whole = _force_in(subject)
     if whole:
-        return [(0, forces()[whole].name)]
+        return ((0, forces()[whole].name),)
     pieces = re.split(r"(,|;|\band\b)", subject)
     starts = [sum(len(p) for p in pieces[:i]) for i in range(len(pieces))]
     out = []
@@ -122,7 +124,7 @@ def _subject_forces(subject: str) -> list[tuple[int, str]]:
                 break
         else:
             i += 1
-    return out
+    return tuple(out)
 
 
 def _force_in(subject: str) -> str | None:
