@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -32,7 +33,11 @@ def extract_document(path_or_url: str, site: str | None = None) -> dict[str, Any
 
 
 def _cores() -> int:
-    """The cores this process may run on: a long PDF's page pass is shared among them."""
+    """The cores this process may run on: a long PDF's page pass is shared among them, by
+    forked copies of this process. One while other threads run here (a test runner's, a
+    server's): a fork copies the locks they hold, not the threads that would free them."""
+    if threading.active_count() > 1:
+        return 1
     affinity = getattr(os, "sched_getaffinity", None)
     return len(affinity(0)) if affinity else (os.cpu_count() or 1)
 
