@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlalchemy as sa
 
 from extractors.records import Problem, Stage
 from flows.rows import build_bundles
@@ -14,7 +13,6 @@ from flows.work import DocStatus, LoadSummary, Outcome, PublicationWork, RunCont
 from flows.responses import load_responses
 from section55.register import rebuild_register
 from store import repository as repo
-from store import tables as t
 from store.repository import PublicationBundle
 
 SETTLED = (Outcome.UNCHANGED, Outcome.SKIPPED, Outcome.QUARANTINED, Outcome.FAILED)
@@ -26,10 +24,8 @@ def prepare_rows(ctx: RunContext, works: list[PublicationWork]) -> Prepared:
     order of ``works``, each table validated once for them all; reads only the first
     publication date of those already stored."""
     ids = [w.publication_id for w in works if w.outcome not in SETTLED]
-    p = t.publications
     with ctx.engine.connect() as conn:
-        first = dict(conn.execute(sa.select(p.c.publication_id, p.c.first_published_on)
-                                  .where(p.c.publication_id.in_(ids))).all()) if ids else {}
+        first = repo.publication_dates(conn, ids) if ids else {}
     todo = [w for w in works if w.outcome not in SETTLED]
     built = iter(build_bundles(ctx, [(w, first.get(w.publication_id)) for w in todo]))
     return [None if w.outcome in SETTLED else next(built) for w in works]

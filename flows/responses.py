@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from extractors.pages.base import PageContext
@@ -13,10 +12,9 @@ from extractors.pages.registry import extract
 from extractors.records import Problem, ResponseLink, Stage
 from flows.work import Outcome, PublicationWork, RunContext
 from section55.checklist import tick_published
-from store import tables as t
 from store.journal import record_changes
 from store.repository import utcnow
-from store.responses import SiteResponse, apply_site_responses
+from store.responses import SiteResponse, apply_site_responses, obligations_by_force
 from store.sync import LoadCounts
 
 
@@ -84,9 +82,8 @@ def load_responses(conn: Connection, work: PublicationWork, seen_on: date
     """Store the responses read for one publication; a response whose force has no
     obligation here is a quarantine problem, never a marked obligation. Returns the load
     counts and the (publication, force, url) responses new tonight."""
-    o = t.section55_obligations
-    bodies = dict(conn.execute(sa.select(o.c.force_id, o.c.local_policing_body).where(
-        o.c.publication_id == work.publication_id)).all())
+    bodies = {force: row["local_policing_body"]
+              for force, row in obligations_by_force(conn, work.publication_id).items()}
     found: list[SiteResponse] = []
     for read in work.responses:
         force = read.link.force or ""
@@ -98,8 +95,7 @@ def load_responses(conn: Connection, work: PublicationWork, seen_on: date
         found.append(SiteResponse(force, bodies[force], read.url, read.link.body,
                                   read.link.kind, read.sha256, read.printed_on))
     counts, new = apply_site_responses(conn, work.publication_id, found, seen_on)
-    settled = {r["force_id"]: r for r in conn.execute(sa.select(o).where(
-        o.c.publication_id == work.publication_id)).mappings()}
+    settled = obligations_by_force(conn, work.publication_id)
     for force, url in new:
         row = settled[force]
         if row["responded_on_source"] != "manual":

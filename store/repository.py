@@ -75,11 +75,14 @@ def publications_by_id(conn: Connection, ids: Iterable[str] | None = None) -> di
     return {r["publication_id"]: dict(r) for r in conn.execute(query).mappings()}
 
 
-def publication_dates(conn: Connection) -> dict[str, date]:
-    """First publication date of every stored publication (one narrow query)."""
+def publication_dates(conn: Connection, ids: Iterable[str] | None = None) -> dict[str, date]:
+    """First publication date of every stored publication, or of those in ``ids`` (one
+    narrow query)."""
     p = t.publications
-    return {r.publication_id: r.first_published_on
-            for r in conn.execute(sa.select(p.c.publication_id, p.c.first_published_on))}
+    query = sa.select(p.c.publication_id, p.c.first_published_on)
+    if ids is not None:
+        query = query.where(p.c.publication_id.in_(list(ids)))
+    return {r.publication_id: r.first_published_on for r in conn.execute(query)}
 
 
 def stale_publications(conn: Connection, version: str) -> list[dict[str, Any]]:

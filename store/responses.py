@@ -85,6 +85,13 @@ def record_manual_response(conn: Connection, publication_id: str, force_id: str,
                          responded_on_source="manual", status_as_of=None))
 
 
+def obligations_by_force(conn: Connection, publication_id: str) -> dict[str, dict[str, Any]]:
+    """The publication's Section 55 obligations, keyed by force id."""
+    o = t.section55_obligations
+    return {r["force_id"]: dict(r) for r in conn.execute(
+        sa.select(o).where(o.c.publication_id == publication_id)).mappings()}
+
+
 def settle_obligation(conn: Connection, publication_id: str, force_id: str) -> dict[str, Any] | None:
     """Set the obligation's response fields from the site rows, unless a manual record rules."""
     o, r = t.section55_obligations, t.responses

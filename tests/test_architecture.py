@@ -124,3 +124,26 @@ def test_no_production_module_over_the_limit() -> None:
                for p in MODULES.values()}
     offenders = {m: n for m, n in lengths.items() if n > MAX_LINES}
     assert offenders == {}
+
+
+def _sql_users(package: str) -> list[str]:
+    """Modules of ``package`` that build SQL: they import sqlalchemy itself (the engine
+    and connection types from ``sqlalchemy.engine`` are not SQL)."""
+    out = []
+    for name, path in MODULES.items():
+        if name.split(".")[0] != package:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                     [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(n == "sqlalchemy" or n.startswith("sqlalchemy.") and
+                   n != "sqlalchemy.engine" for n in names):
+                out.append(name)
+                break
+    return out
+
+
+def test_flows_hold_no_sql() -> None:
+    """flows/ orchestrates: its queries live in store/."""
+    assert _sql_users("store") != []          # the check sees an import of sqlalchemy
+    assert _sql_users("flows") == []
