@@ -170,13 +170,13 @@ def main() -> None:
         sys.stderr.write(stop.line() + "\n")
         sys.exit(stop.exit_code)
     except Exception as exc:  # noqa: BLE001 - the contract: one line, non-zero exit
-        import click
-        if type(exc).__name__ == "NoArgsIsHelpError":
+        no_args, abort, usage = _click_errors()
+        if isinstance(exc, no_args):
             sys.exit(0)
-        if isinstance(exc, click.exceptions.Abort):
+        if isinstance(exc, abort):
             sys.stderr.write("hmicfrs: aborted\n")
             sys.exit(130)
-        if isinstance(exc, click.ClickException):
+        if isinstance(exc, usage):
             sys.stderr.write(f"hmicfrs: {exc.format_message()}\n")
             sys.exit(exc.exit_code)
         if debug:
@@ -188,6 +188,20 @@ def main() -> None:
         if code == 130:
             sys.stderr.write("hmicfrs: interrupted by SIGINT\n")
         sys.exit(code)
+
+
+def _click_errors() -> tuple[tuple[type, ...], tuple[type, ...], tuple[type, ...]]:
+    """(no arguments: help shown, aborted, usage and other click errors) as classes, from
+    click and from the copy of click that typer 0.29+ carries (``typer._click``)."""
+    import click.exceptions as found
+    modules = [found]
+    try:
+        import typer._click.exceptions as vendored
+        modules.append(vendored)
+    except ImportError:  # pragma: no cover - typer < 0.29 raises click's own
+        pass
+    return tuple(tuple(getattr(m, name) for m in modules if hasattr(m, name))  # type: ignore
+                 for name in ("NoArgsIsHelpError", "Abort", "ClickException"))
 
 
 if __name__ == "__main__":

@@ -62,3 +62,19 @@ def test_extract_refuses_empty_and_missing_files(tmp_path: Path) -> None:
                                                check=False))
     assert "no such file" in one_line_failure(hmicfrs("extract", str(tmp_path),
                                                       data_dir=tmp_path, check=False))
+
+
+@pytest.mark.parametrize("args", [("extract", "--bogus"), ("no-such-command",),
+                                  ("deadlines", "--as-of", "notadate")])
+def test_a_usage_error_is_one_line_and_exit_code_2(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """typer's own copy of click raises its own classes: they are usage errors all the same
+    (exit 2, one line), not an unexpected error (exit 1)."""
+    proc = hmicfrs(*args, data_dir=tmp_path, check=False)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("hmicfrs: ") and proc.stderr.count("\n") == 1
+    assert "error:" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_no_command_shows_help_and_exits_0(tmp_path: Path) -> None:
+    proc = hmicfrs(data_dir=tmp_path, check=False)
+    assert proc.returncode == 0 and "Usage" in proc.stdout and proc.stderr == ""
