@@ -34,6 +34,7 @@ class ProblemCode(StrEnum):
     OVER_CAP = "over_cap"                   # too big to read safely (a PDF cap's figure)
     TEXT_ORDER = "text_order"               # a text layer out of reading order (PDF pages)
     NO_TEXT = "no_text"                     # no page read: no text layer, or all out of order
+    NO_GRADES = "no_grades"                 # a report page that shows no graded judgment
 
 
 # Codes that mark the document itself unreadable: the pipeline quarantines it (its

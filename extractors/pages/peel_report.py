@@ -14,7 +14,7 @@ from extractors.grades.words import (body_from_slug, body_from_text, clean_text,
                                      scheme_from)
 from extractors.grades.html import grades_from_html, to_soup
 from extractors.html.chrome import NAVIGATION_TAGS
-from extractors.records import DocumentLink, Extraction, Problem, Publication
+from extractors.records import DocumentLink, Extraction, Problem, ProblemCode, Publication
 
 if TYPE_CHECKING:
     from extractors.pages.base import PageContext
@@ -114,7 +114,7 @@ def extract_peel_page(data: bytes, source: str) -> Extraction:
                                 {"title": title}, source))
     if not grades and not grade_problems:
         problems.append(Problem("extract", "no graded judgments found on the report page",
-                                {"title": title}, source))
+                                {"title": title}, source, ProblemCode.NO_GRADES))
     return Extraction(source=source, kind="peel_report", publication=pub, grades=grades,
                       problems=problems)
 

@@ -144,7 +144,7 @@ def as_publication(extraction: Extraction, url: str) -> None:
                        pub.title)
     pub.documents = [own] + [d for d in pub.documents if d.url != url]
     for problem in extraction.problems:
-        if problem.reason.startswith("no graded judgments"):
+        if problem.code == ProblemCode.NO_GRADES:
             problem.stage = Stage.NOTE  # a letter or report page the listing links: no grades
 
 

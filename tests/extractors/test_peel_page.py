@@ -237,3 +237,24 @@ def test_page_without_force_or_grades_reports_problems() -> None:
         "police force not identified", "inspection cycle not identified",
         "no graded judgments found on the report page"]
     assert ext.to_json()["publication"]["forces"] == []
+
+
+def test_a_report_page_the_listing_links_straight_without_grades_is_a_note_not_a_problem(
+        ) -> None:
+    """A letter or report page the listing links to straight need not grade anyone: its
+    "no graded judgments" is a note; on a PEEL page in a publication it stays a problem."""
+    from extractors.pages.base import PageContext
+    from extractors.pages.registry import extract
+    from extractors.records import ProblemCode, Stage
+    page = (b"<html><head><title>PEEL 2023-25: Kent Police</title></head><body><main>"
+            b"<h1>PEEL 2023-25: An inspection of Kent Police</h1><p>Published 3 March 2025"
+            b"</p><h2>Our judgments</h2><p>We will grade the force in our next inspection.</p>"
+            b"</main></body></html>")
+    url = f"{SITE}/peel-reports/kent-2023-25/"
+    listed = extract(page, url, PageContext(position="listed"))
+    assert listed.kind == "peel_report"
+    no_grades = [p for p in listed.problems if p.code == ProblemCode.NO_GRADES]
+    assert [p.stage for p in no_grades] == [Stage.NOTE]
+    in_publication = extract(page, url, PageContext(position="html"))
+    assert [p.stage for p in in_publication.problems if p.code == ProblemCode.NO_GRADES] == [
+        Stage.EXTRACT]
