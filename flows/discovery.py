@@ -120,7 +120,16 @@ def select(ctx: RunContext, *, mode: str, since: date | None, until: date | None
             with ctx.engine.connect() as conn:
                 urls = queries.publication_urls(conn, due)
             works += [PublicationWork(pid, site_url(ctx, urls[pid])) for pid in due]
+    _prefetch_validators(ctx, works)
     return works
+
+
+def _prefetch_validators(ctx: RunContext, works: list[PublicationWork]) -> None:
+    """Read the validators tonight's requests ask for in a few statements: each chosen
+    page's and its stored documents' (`DbValidatorStore.prefetch`; not the whole table)."""
+    with ctx.engine.connect() as conn:
+        documents = queries.document_urls(conn, [w.publication_id for w in works])
+    ctx.validators.prefetch([ctx.urls.canonical(w.landing_url) for w in works] + documents)
 
 
 def remembered(ctx: RunContext, read_listing: ReadListing) -> ReadListing:

@@ -191,6 +191,13 @@ def publication_urls(conn: Connection, ids: list[str]) -> dict[str, str]:
     return out
 
 
+def document_urls(conn: Connection, ids: list[str]) -> list[str]:
+    """The stored documents' URLs of the publications ``ids``."""
+    d = t.documents
+    return [url for i in range(0, len(ids), 500) for url in conn.execute(
+        sa.select(d.c.url).where(d.c.publication_id.in_(ids[i:i + 500]))).scalars()]
+
+
 def incompletely_loaded(conn: Connection) -> set[str]:
     """Publications with a document never fetched (no bytes stored, not quarantined): a
     load that never finished, picked up by the next run."""
