@@ -116,7 +116,10 @@ def refresh_statuses(conn: Connection, as_of: date, judge: Any) -> dict[str, int
     (one batched UPDATE); return the count per status.
 
     Candidates: open ones past their deadline, overdue ones not yet past it when judging
-    an earlier date, responded ones still open or overdue, and any row never judged.
+    an earlier date, responded ones still open or overdue, and any row never judged (one
+    statement; the database scans the table for them, in its order, so the changes and
+    their journal rows come in the order they always did). The count reads the
+    (status, practice_deadline) index alone (migration 0010).
     """
     o = t.section55_obligations
     candidates = sa.or_(
