@@ -54,9 +54,13 @@ class DiscoveryReport:
 
 
 def in_slice(publication_id: str, as_of: date, days: int) -> bool:
-    """True on the one night in every ``days`` this publication is due for its re-read."""
-    bucket = int(hashlib.sha256(publication_id.encode()).hexdigest()[:8], 16) % days
-    return bucket == as_of.toordinal() % days
+    """True on the one night in every ``days`` this publication is due for its re-read
+    (the first 32 bits of the sha256 of its id, modulo ``days``)."""
+    return _bucket(publication_id, days) == as_of.toordinal() % days
+
+
+def _bucket(key: str, days: int) -> int:
+    return int.from_bytes(hashlib.sha256(key.encode()).digest()[:4], "big") % days
 
 
 def select(ctx: RunContext, *, mode: str, since: date | None, until: date | None,
@@ -65,29 +69,29 @@ def select(ctx: RunContext, *, mode: str, since: date | None, until: date | None
     report = DiscoveryReport()
     ctx.discovery = report
     s = ctx.settings
+    recent = s.as_of - timedelta(days=s.watch_days)
     with ctx.engine.connect() as conn:
-        stored = queries.stored_publications(conn)
+        stored = queries.stored_publications(conn, recent)
         rejected = repo.quarantined_pages(conn)
         incomplete = queries.incompletely_loaded(conn)
         changing = queries.still_changing(conn, s.as_of, s.settle_days)
         before = queries.last_source_counts(conn)
         unserved = queries.last_unserved_sources(conn)
-    result = discover(ctx.client, ctx.urls, set(stored) | set(rejected),
+    result = discover(ctx.client, ctx.urls, stored.keys() | rejected.keys(),
                       read_listing=remembered(ctx, read_listing),
                       reuse=stored_listing(ctx) if mode != "backfill" else None)
     _listing_lines(result, report, s.revalidate_days)
-    recent = s.as_of - timedelta(days=s.watch_days)
+    days, tonight = s.revalidate_days, s.as_of.toordinal() % s.revalidate_days
 
     def wanted(pid: str, published: date | None) -> bool:
         if pid not in stored:
             return pid not in rejected or mode == "backfill" or \
-                in_slice(pid, s.as_of, s.revalidate_days) or (published or date.min) >= recent
+                _bucket(pid, days) == tonight or (published or date.min) >= recent
         if pid in incomplete:
             return True
         if mode == "backfill":
             return False
-        return (pid in changing or stored[pid]["first_published_on"] >= recent
-                or in_slice(pid, s.as_of, s.revalidate_days))
+        return pid in changing or stored[pid] or _bucket(pid, days) == tonight
 
     works: list[PublicationWork] = []
     taken: set[str] = set()
@@ -111,10 +115,21 @@ def select(ctx: RunContext, *, mode: str, since: date | None, until: date | None
                 report.lines.append(f"{name} shows {pid}, which the listing and the store "
                                     f"lack: fetched")
     if mode != "backfill":  # stored publications the listing no longer shows, when due
-        for pid, row in stored.items():
-            if pid not in taken and wanted(pid, row["first_published_on"]):
-                works.append(PublicationWork(pid, site_url(ctx, row["url"])))
+        due = [pid for pid in stored if pid not in taken and wanted(pid, None)]
+        if due:
+            with ctx.engine.connect() as conn:
+                urls = queries.publication_urls(conn, due)
+            works += [PublicationWork(pid, site_url(ctx, urls[pid])) for pid in due]
+    _prefetch_validators(ctx, works)
     return works
+
+
+def _prefetch_validators(ctx: RunContext, works: list[PublicationWork]) -> None:
+    """Read the validators tonight's requests ask for in a few statements: each chosen
+    page's and its stored documents' (`DbValidatorStore.prefetch`; not the whole table)."""
+    with ctx.engine.connect() as conn:
+        documents = queries.document_urls(conn, [w.publication_id for w in works])
+    ctx.validators.prefetch([ctx.urls.canonical(w.landing_url) for w in works] + documents)
 
 
 def remembered(ctx: RunContext, read_listing: ReadListing) -> ReadListing:
@@ -185,20 +200,21 @@ def _stored_items(ctx: RunContext, stored: Any) -> list[ListingItem] | None:
     if not isinstance(stored, list):
         return None
     items = []
-    for x in stored:
-        if not isinstance(x, dict) or set(x) != _ITEM_FIELDS:   # another shape: read again
+    page_id, file_id, text = ctx.urls.page_id, ctx.urls.file_id, (str, type(None))
+    for x in stored:  # each item of every reused page, every night: kept lean
+        if not isinstance(x, dict) or x.keys() != _ITEM_FIELDS:   # another shape: read again
             return None
-        url, pid, title, day, others = (x.get(k) for k in (
-            "url", "publication_id", "title", "published_on", "other_links"))
-        if not (isinstance(url, str) and isinstance(pid, str)
-                and isinstance(title, (str, type(None))) and isinstance(day, (str, type(None)))
-                and isinstance(others, list) and all(isinstance(o, str) for o in others)):
+        url, pid, title, day, others = (x["url"], x["publication_id"], x["title"],
+                                        x["published_on"], x["other_links"])
+        if not (isinstance(url, str) and isinstance(pid, str) and isinstance(title, text)
+                and isinstance(day, text) and isinstance(others, list)
+                and (not others or all(isinstance(o, str) for o in others))):
             return None
         try:
             published = date.fromisoformat(day) if day is not None else None
         except ValueError:
             return None
-        if pid != (ctx.urls.page_id(url) or ctx.urls.file_id(url)):
+        if pid != (page_id(url) or file_id(url)):
             return None
         items.append(ListingItem(url, pid, title, published, list(others)))
     return items

@@ -214,9 +214,10 @@ def _active(works: list[PublicationWork]) -> list[PublicationWork]:
 def clock_step(engine: Engine, as_of: date) -> dict[str, int]:
     """Refresh obligation statuses as of a date; returns the count per status.
 
-    Only rows whose status can change on ``as_of`` are read and only changes are written
-    (store.queries.refresh_statuses): a quiet night costs the same however many
-    obligations the store holds.
+    Only rows whose status can change on ``as_of`` are re-judged and only changes are
+    written (store.queries.refresh_statuses); the database still looks at every row to
+    find them, and counts per status from the (status, practice_deadline) index: ~1 ms
+    at 5,000 obligations (bench/bench_scale.py).
     """
     from section55.status import status_of
     with engine.begin() as conn:

@@ -30,34 +30,52 @@ class DbValidatorStore:
     """ETag / Last-Modified / content hash per URL, kept in `http_validators`, and each
     listing page's reading (`listings`), kept in `listing_pages`.
 
-    The table is read once per run, on the first lookup (one statement, however many
-    requests follow); later lookups are in memory."""
+    Rows are read as they are asked for, never the whole table: `prefetch` reads the URLs
+    a run is about to ask for in a few statements (discovery names the pages it chose and
+    their documents), any other URL is read alone on its first lookup; a URL looked up is
+    remembered, found or not, for the rest of the run (this run is the only writer). A
+    nightly's lookups so cost what it fetches, not what the archive holds."""
+
+    _CHUNK = 500  # URLs per statement, well under any database's bound-parameter limit
 
     def __init__(self, engine: Engine, journal: Path | None = None) -> None:
         self.engine, self.journal = engine, journal
         self.listings = ListingReadings(engine)
-        self._cache: dict[str, Remembered] = {}
-        self._stored: dict[str, Remembered] = {}  # what the table holds
+        self._cache: dict[str, Remembered | None] = {}  # looked up (None: not in the table)
+        self._stored: set[str] = set()  # URLs known to be in the table
         self._pending: dict[str, Remembered] = {}
-        self._loaded = False
+        self._empty: bool | None = None  # the table held no row when first asked
         self._file: TextIO | None = None
         self._lock = threading.Lock()  # the fetching thread puts, the loading thread writes
 
     def _row(self, url: str) -> Remembered | None:
-        if not self._loaded:
-            self._load()
         with self._lock:
-            return self._cache.get(url)
+            if url in self._cache:
+                return self._cache[url]
+        self.prefetch([url])
+        with self._lock:
+            return self._cache[url]
 
-    def _load(self) -> None:
-        v = t.http_validators
-        with self.engine.connect() as conn:
-            table = {r[0]: tuple(r[1:]) for r in conn.execute(
-                sa.select(v.c.url, *(v.c[c] for c in _COLUMNS)))}
+    def prefetch(self, urls: list[str]) -> None:
+        """Read the rows of ``urls`` not looked up yet (one statement per _CHUNK)."""
         with self._lock:
-            if not self._loaded:
-                self._stored, self._cache = table, {**table, **self._pending}
-                self._loaded = True
+            wanted = list(dict.fromkeys(u for u in urls if u not in self._cache))
+        if not wanted:
+            return
+        v = t.http_validators
+        found: dict[str, Remembered] = {}
+        with self.engine.connect() as conn:
+            if self._empty is None:
+                self._empty = conn.execute(sa.select(v.c.url).limit(1)).first() is None
+            for i in range(0, 0 if self._empty else len(wanted), self._CHUNK):
+                found.update((r[0], tuple(r[1:])) for r in conn.execute(  # type: ignore[misc]
+                    sa.select(v.c.url, *(v.c[c] for c in _COLUMNS))
+                    .where(v.c.url.in_(wanted[i:i + self._CHUNK]))))
+        with self._lock:
+            for url in wanted:
+                if url not in self._cache:
+                    self._cache[url] = found.get(url)
+            self._stored.update(found)
 
     def get(self, url: str):  # type: ignore[no-untyped-def]
         """Remembered validators for ``url`` or None."""
@@ -119,8 +137,10 @@ class DbValidatorStore:
                 v.c.url.in_(list(rows))))} if rows else set()
             _upsert(conn, v, _COLUMNS, [r for u, r in rows.items() if u not in have],
                     [r for u, r in rows.items() if u in have])
-        with self._lock:
-            self._loaded = False  # read again, with what was recovered, on the next lookup
+        with self._lock:  # looked up again, with what was recovered, on the next lookup
+            self._cache = {u: r for u, r in self._cache.items() if u in self._pending}
+            self._stored.update(rows)
+            self._empty = None
         self.close_journal()
         return len(rows)
 

@@ -99,6 +99,8 @@ section55_obligations = sa.Table(
     sa.Column("reason", sa.Text),
     sa.Column("rule_version", sa.String(40), nullable=False),
     sa.Column("status_as_of", sa.Date),
+    # the clock's count per status and the soonest open deadlines (migration 0010)
+    sa.Index("ix_section55_obligations_status_deadline", "status", "practice_deadline"),
 )
 
 responses = sa.Table(

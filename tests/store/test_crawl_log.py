@@ -1,4 +1,4 @@
-"""The crawler's bookkeeping on SQLite and PostgreSQL: validators read once per run, listing
+"""The crawler's bookkeeping on SQLite and PostgreSQL: validators read as asked for, listing
 readings kept and replaced, and migration 0009 (listing_pages) up and down."""
 from __future__ import annotations
 
@@ -48,17 +48,43 @@ def _v(sha: str, etag: str | None = None) -> CachedValidators:
                             content_type="text/html")
 
 
-def test_validators_are_read_in_one_statement_however_many_lookups(engine: Engine,
-                                                                   tmp_path: Path) -> None:
+def test_validators_are_read_as_asked_for_never_the_whole_table(engine: Engine) -> None:
+    """A prefetch reads its URLs in one statement (per 500) beside the table's first
+    look; a URL not prefetched is read alone; none is read twice, found or not; the
+    rows not asked for are never read."""
+    with engine.begin() as conn:
+        conn.execute(sa.insert(t.http_validators), [
+            {"url": f"https://h/p/{n}/", "etag": f'"{n}"', "last_modified": None,
+             "sha256": "a" * 64, "content_type": "text/html"} for n in range(1200)])
+    store = DbValidatorStore(engine)
+    seen = _statements(engine)
+    store.prefetch([f"https://h/p/{n}/" for n in range(0, 1300, 2)])  # 600 held, 50 not
+    assert len(seen) == 1 + 2  # is the table empty; 650 URLs in two statements
+    got = [store.get(f"https://h/p/{n}/") for n in range(0, 1300, 2)]
+    assert len(seen) == 3
+    assert [g.etag if g else None for g in got] == \
+        [f'"{n}"' for n in range(0, 1200, 2)] + [None] * 50
+    assert store.get("https://h/p/1/").etag == '"1"' and store.get("https://h/p/1/")
+    assert store.get("https://h/none/") is None and store.get("https://h/none/") is None
+    assert len(seen) == 3 + 2
+    assert DbValidatorStore(engine).get("https://h/p/7/").etag == '"7"'
+
+
+def test_an_empty_table_is_looked_at_once(engine: Engine) -> None:
+    store = DbValidatorStore(engine)
+    seen = _statements(engine)
+    assert [store.get(f"https://h/p/{n}/") for n in range(20)] == [None] * 20
+    store.prefetch([f"https://h/q/{n}/" for n in range(20)])
+    assert store.get("https://h/q/3/") is None
+    assert len(seen) == 1
+
+
+def test_written_validators_are_read_back(engine: Engine) -> None:
     with engine.begin() as conn:
         conn.execute(sa.insert(t.http_validators), [
             {"url": f"https://h/p/{n}/", "etag": f'"{n}"', "last_modified": None,
              "sha256": "a" * 64, "content_type": "text/html"} for n in range(50)])
     store = DbValidatorStore(engine)
-    seen = _statements(engine)
-    got = [store.get(f"https://h/p/{n}/") for n in range(60)]
-    assert len(seen) == 1
-    assert [g.etag if g else None for g in got] == [f'"{n}"' for n in range(50)] + [None] * 10
     store.put("https://h/p/1/", _v("b", '"new"'))   # an update
     store.put("https://h/p/99/", _v("c"))           # an insert
     store.put("https://h/p/2/", _v("a", '"2"'))     # what the table holds: nothing to write
