@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import signal
 
 from extractors.pdf.document import PDFIUM_LOCK, PdfError, PdfLayoutPage, open_pages
 from extractors.pdf.lines import PageReader
@@ -79,15 +80,21 @@ def _split(pdf, count: int, layout: bool, runs: int) -> list[PdfLayoutPage]:
     """Read the first run here and each other run in a forked worker; then mend each
     boundary where a ruled table ran on from one run into the next."""
     bounds = [count * i // runs for i in range(runs + 1)]
-    workers = [_fork(pdf, a, b, layout) for a, b in zip(bounds[1:-1], bounds[2:])]
-    reads = _read(pdf, 0, bounds[1], layout, False, None)
-    for (start, stop), worker in zip(zip(bounds[1:-1], bounds[2:]), workers):
-        theirs = _collect(worker)
-        if theirs is None:     # the worker died: read its run here, in order
-            theirs = _read(pdf, start, stop, layout, reads[-1][1], reads[-1][2])
-        else:
-            _mend(pdf, start, theirs, layout, reads[-1][1], reads[-1][2])
-        reads += theirs
+    pending = [_fork(pdf, a, b, layout) for a, b in zip(bounds[1:-1], bounds[2:])]
+    try:
+        reads = _read(pdf, 0, bounds[1], layout, False, None)
+        for start, stop in zip(bounds[1:-1], bounds[2:]):
+            theirs = _collect(pending.pop(0))
+            if theirs is None:     # the worker died: read its run here, in order
+                theirs = _read(pdf, start, stop, layout, reads[-1][1], reads[-1][2])
+            else:
+                _mend(pdf, start, theirs, layout, reads[-1][1], reads[-1][2])
+            reads += theirs
+    finally:                       # an error on an earlier page: stop the later workers
+        for pid, read_end in pending:
+            os.kill(pid, signal.SIGKILL)
+            os.close(read_end)
+            os.waitpid(pid, 0)
     return [page for page, _, _ in reads]
 
 
