@@ -133,3 +133,37 @@ def test_hmicfrs_extract_on_a_long_pdf_matches_the_pipelines_one_process_path(tm
                          env={**os.environ, "PYTHONPATH": os.getcwd()})
     expected = extract(data, str(path), PageContext(workers=1)).to_json()
     assert json.loads(out.stdout) == json.loads(json.dumps(expected, default=str))
+
+
+def _with_unloadable_page(pages: int, bad: int) -> bytes:
+    """``pages`` one-line pages; page ``bad`` (0-based) is not a page object, so pdfium
+    cannot load it."""
+    from tests.replica.minipdf import pdf_file
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    for i in range(pages):
+        objects.append(b"<< /Type /Foo >>" if i == bad else (
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font "
+            f"<< /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>").encode())
+        stream = f"BT /F1 12 Tf 72 700 Td (Page {i + 1} of the report) Tj ET".encode()
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(pages))
+    objects[1] = f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode()
+    return pdf_file(objects)
+
+
+@pytest.mark.parametrize("bad", [10, 30, 50], ids=["in-this-process", "worker-2", "worker-3"])
+def test_an_unloadable_page_fails_as_in_one_process_and_leaves_no_worker(split_small,
+                                                                        bad) -> None:
+    import time
+    data = _with_unloadable_page(60, bad)
+    with pytest.raises(PdfError) as alone:
+        pdf_line_pages(data)
+    with pytest.raises(PdfError) as split:
+        pdf_line_pages(data, workers=3)
+    assert str(split.value) == str(alone.value) == f"unreadable page {bad + 1}: Failed to load page."
+    time.sleep(0.3)       # a worker left running would have ended by now, unreaped
+    try:
+        assert os.waitpid(-1, os.WNOHANG)[0] == 0        # no finished child left unreaped
+    except ChildProcessError:
+        pass                                              # no child at all
