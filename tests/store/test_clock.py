@@ -6,35 +6,19 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 
-import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from section55.status import status_of
 from store import queries
 from store import tables as t
-from store.db import alembic_config, default_db_url, make_engine, open_store
-from tests.pg_server import reset_database
+from store.db import alembic_config, make_engine, open_store
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
 AS_OF = date(2025, 9, 1)
 INDEX = "ix_section55_obligations_status_deadline"
-
-
-def _url(request: pytest.FixtureRequest, tmp_path) -> str:  # type: ignore[no-untyped-def]
-    if request.param == "sqlite":
-        return default_db_url(tmp_path)
-    url = request.getfixturevalue("pg_url")
-    reset_database(url)
-    return url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    yield _url(request, tmp_path)
 
 
 def _obligations(engine: Engine) -> None:

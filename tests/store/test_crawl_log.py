@@ -2,38 +2,15 @@
 readings kept and replaced, and migration 0009 (listing_pages) up and down."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from crawler.validators import CachedValidators
 from store import tables as t
 from store.crawl_log import DbValidatorStore
-from store.db import alembic_config, default_db_url, make_engine, open_store
-from tests.pg_server import reset_database
-
-
-def _url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return default_db_url(tmp_path)
-    url = request.getfixturevalue("pg_url")
-    reset_database(url)
-    return url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    yield _url(request, tmp_path)
-
-
-@pytest.fixture
-def engine(db: str) -> Iterator[Engine]:
-    eng = open_store(db)
-    yield eng
-    eng.dispose()
+from store.db import alembic_config, make_engine
 
 
 def _statements(engine: Engine) -> list[str]:

@@ -4,33 +4,17 @@ re-reads, and the rolling slice's bucket of an id (the same nights as ever)."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 
-import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from flows.discovery import in_slice
 from store import queries
 from store import tables as t
-from store.db import default_db_url, open_store
-from tests.pg_server import reset_database
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
 RECENT = date(2025, 6, 3)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:  # type: ignore[no-untyped-def]
-    if request.param == "sqlite":
-        url = default_db_url(tmp_path)
-    else:
-        url = request.getfixturevalue("pg_url")
-        reset_database(url)
-    eng = open_store(url)
-    yield eng
-    eng.dispose()
 
 
 def _publications(engine: Engine, first_published: list[date]) -> list[str]:
