@@ -9,6 +9,7 @@ import re
 import statistics
 from bisect import bisect_left
 from dataclasses import replace
+from functools import cache
 from itertools import chain
 
 from extractors.pdf.document import BOLD_FONT_NAME, PdfLine
@@ -21,6 +22,22 @@ from extractors.pdf.words import HYPHEN_MARKS, fix_chars, last_index, line_segme
 _FORCE_BOLD = 1 << 18
 _ALNUM = re.compile(r"[^\W_]")         # what str.isalnum() accepts, one character
 _MARGIN_NUMBER = re.compile(r"\s*(\(?\d{1,3}[.)]?|R\d{1,3}[.)]?|\(?[a-z][.)])\s+(?=\S)")
+
+
+@cache
+def _by_address(name: str, restype, *argtypes):
+    """pdfium's function ``name`` taking and giving handles as plain addresses (ints):
+    cheaper to call than pypdfium2's typed binding, and two handles compare as numbers."""
+    import pypdfium2.raw as pdfium_c
+
+    address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+def _text_object():
+    """FPDFText_GetTextObject(textpage, char index): the drawing object's address, None
+    for a character pdfium generated (bound from pypdfium2 5.0 on: pyproject)."""
+    return _by_address("FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
 
 
 def _level(bottom: float, top: float, o_bottom: float, o_top: float) -> bool:
@@ -40,6 +57,7 @@ class PageReader:
         self.c = pdfium_c
         self.page, self.textpage, self.text = page, textpage, text
         self.raw = textpage.raw
+        self.address = ctypes.cast(self.raw, ctypes.c_void_p).value
         self.width, self.height = page.get_size()
         self._font = ctypes.create_string_buffer(128)
         self._flags = ctypes.c_int()
@@ -204,25 +222,43 @@ class PageReader:
 
     def count_paths(self, limit: int = 6) -> int:
         """How many path objects (rules, boxes) the page draws, counting up to ``limit``."""
-        c, raw, found = self.c, self.page.raw, 0
-        kind, get, path = c.FPDFPageObj_GetType, c.FPDFPage_GetObject, c.FPDF_PAGEOBJ_PATH
-        for i in range(c.FPDFPage_CountObjects(raw)):
-            if kind(get(raw, i)) == path:
+        c, found = self.c, 0
+        raw = ctypes.cast(self.page.raw, ctypes.c_void_p).value
+        get = _by_address("FPDFPage_GetObject", ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+        kind = _by_address("FPDFPageObj_GetType", ctypes.c_int, ctypes.c_void_p)
+        for i in range(c.FPDFPage_CountObjects(self.page.raw)):
+            if kind(get(raw, i)) == c.FPDF_PAGEOBJ_PATH:
                 found += 1
                 if found >= limit:
                     break
         return found
 
+    def text_object(self, ci: int) -> int | None:
+        """The address of the text object that draws character ``ci``."""
+        return _text_object()(self.address, ci)
+
+    def object_starts(self) -> set[int]:
+        """Text indices where a run of characters drawn by one text object begins (where
+        pdfium starts a text rectangle), at the run's first character that is not a space."""
+        get, address, text = _text_object(), self.address, self.text
+        starts, previous, pending = set(), None, False
+        for ci in range(self.textpage.count_chars()):
+            drawn_by = get(address, ci)
+            if drawn_by is None:             # a space or line break pdfium generated
+                continue
+            if drawn_by != previous:
+                previous, pending = drawn_by, True
+            if pending:
+                ti = ci if self._identity else self.text_index(ci)
+                if ti < len(text) and not text[ti].isspace():
+                    starts.add(ti)
+                    pending = False
+        return starts
+
     def segment_lines(self) -> list[PdfLine]:
-        """Lines of one column each: pdfium's lines, cut where a text rectangle starts
+        """Lines of one column each: pdfium's lines, cut where a text object's run starts
         apart from the text before it (a gutter's width on, or back to the left)."""
-        starts = set()
-        for left, bottom, right, top in self.rects():
-            ci = self.textpage.get_index(left + 0.5, (bottom + top) / 2, 1.0, (top - bottom) / 2)
-            if ci is None:
-                return []
-            starts.add(self.text_index(ci))
-        cuts = sorted({0} | {start for start in starts if self._apart(start)})
+        cuts = sorted({0} | {start for start in self.object_starts() if self._apart(start)})
         out = []
         for i, start in enumerate(cuts):
             end = cuts[i + 1] if i + 1 < len(cuts) else len(self.text)

@@ -9,7 +9,6 @@ page's ``extractors.pdf.lines.PageReader``.
 """
 from __future__ import annotations
 
-import ctypes
 import unicodedata
 from dataclasses import replace
 
@@ -67,7 +66,7 @@ class _Boxes:
     def __init__(self, reader) -> None:
         self.c, self.raw = reader.c, reader.raw
         self.box = reader.c.FS_RECTF()
-        self._object = reader.c.FPDFText_GetTextObject   # pypdfium2 >= 5 (pyproject)
+        self._object = reader.text_object
 
     def at(self, ci: int, ch: str = "") -> Glyph:
         self.c.FPDFText_GetLooseCharBox(self.raw, ci, self.box)
@@ -82,9 +81,7 @@ class _Boxes:
         """Both characters drawn by one text object (pdfium sorts separate objects of a
         line by x itself; a step back between two is columns met on one baseline, which
         the column pass reads)."""
-        first, second = self._object(self.raw, a[5]), self._object(self.raw, b[5])
-        return ctypes.cast(first, ctypes.c_void_p).value == \
-            ctypes.cast(second, ctypes.c_void_p).value
+        return self._object(a[5]) == self._object(b[5])
 
 
 def _same_band(a: Glyph, b: Glyph) -> bool:
