@@ -2,10 +2,12 @@
 the positioned-line records the line and layout readers fill."""
 from __future__ import annotations
 
+import ctypes
 import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Iterable, Iterator
 
 from extractors.pdf import limits
@@ -51,6 +53,24 @@ class PdfLayoutPage:
 
 
 BOLD_FONT_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- pdfium by address
+
+@cache
+def by_address(name: str, restype, *argtypes):
+    """pdfium's function ``name`` taking and giving handles as plain addresses (ints):
+    cheaper to call than pypdfium2's typed binding, and two handles compare as numbers."""
+    import pypdfium2.raw as pdfium_c
+
+    address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+def text_object_fn():
+    """FPDFText_GetTextObject(textpage, char index): the drawing object's address, None
+    for a character pdfium generated (bound from pypdfium2 5.0 on: pyproject)."""
+    return by_address("FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
 
 
 # ---------------------------------------------------------------- opening documents

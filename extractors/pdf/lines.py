@@ -9,10 +9,9 @@ import re
 import statistics
 from bisect import bisect_left
 from dataclasses import replace
-from functools import cache
 from itertools import chain
 
-from extractors.pdf.document import BOLD_FONT_NAME, PdfLine
+from extractors.pdf.document import BOLD_FONT_NAME, PdfLine, by_address, text_object_fn
 from extractors.pdf.layout import merge_table_rows, reading_order, shared_gutter, within_bbox
 from extractors.pdf.ruled import column_edges, ruled_tables
 from extractors.pdf.words import HYPHEN_MARKS, fix_chars, last_index, line_segments
@@ -22,22 +21,6 @@ from extractors.pdf.words import HYPHEN_MARKS, fix_chars, last_index, line_segme
 _FORCE_BOLD = 1 << 18
 _ALNUM = re.compile(r"[^\W_]")         # what str.isalnum() accepts, one character
 _MARGIN_NUMBER = re.compile(r"\s*(\(?\d{1,3}[.)]?|R\d{1,3}[.)]?|\(?[a-z][.)])\s+(?=\S)")
-
-
-@cache
-def _by_address(name: str, restype, *argtypes):
-    """pdfium's function ``name`` taking and giving handles as plain addresses (ints):
-    cheaper to call than pypdfium2's typed binding, and two handles compare as numbers."""
-    import pypdfium2.raw as pdfium_c
-
-    address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
-    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
-
-
-def _text_object():
-    """FPDFText_GetTextObject(textpage, char index): the drawing object's address, None
-    for a character pdfium generated (bound from pypdfium2 5.0 on: pyproject)."""
-    return _by_address("FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
 
 
 def _level(bottom: float, top: float, o_bottom: float, o_top: float) -> bool:
@@ -224,8 +207,8 @@ class PageReader:
         """How many path objects (rules, boxes) the page draws, counting up to ``limit``."""
         c, found = self.c, 0
         raw = ctypes.cast(self.page.raw, ctypes.c_void_p).value
-        get = _by_address("FPDFPage_GetObject", ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-        kind = _by_address("FPDFPageObj_GetType", ctypes.c_int, ctypes.c_void_p)
+        get = by_address("FPDFPage_GetObject", ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+        kind = by_address("FPDFPageObj_GetType", ctypes.c_int, ctypes.c_void_p)
         for i in range(c.FPDFPage_CountObjects(self.page.raw)):
             if kind(get(raw, i)) == c.FPDF_PAGEOBJ_PATH:
                 found += 1
@@ -235,12 +218,12 @@ class PageReader:
 
     def text_object(self, ci: int) -> int | None:
         """The address of the text object that draws character ``ci``."""
-        return _text_object()(self.address, ci)
+        return text_object_fn()(self.address, ci)
 
     def object_starts(self) -> set[int]:
         """Text indices where a run of characters drawn by one text object begins (where
         pdfium starts a text rectangle), at the run's first character that is not a space."""
-        get, address, text = _text_object(), self.address, self.text
+        get, address, text = text_object_fn(), self.address, self.text
         starts, previous, pending = set(), None, False
         for ci in range(self.textpage.count_chars()):
             drawn_by = get(address, ci)
