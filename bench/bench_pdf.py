@@ -21,7 +21,9 @@ peak resident memory (``ru_maxrss``):
 * ``pypdfium2`` - the floor: raw ``get_text_range()`` of every page;
 * ``pdfplumber`` - baseline: open, ``page.extract_text()`` on every page, ``page.close()``.
 
-Prints a table, writes bench/results/pdf.json, and exits non-zero if the findings of
+The methods run in rounds, each once a round (``--repeat`` rounds), so that a shared
+machine whose speed drifts slows the baseline and our command alike; the best run of each
+is kept, with its median. Prints a table, writes bench/results/pdf.json, and exits non-zero if the findings of
 either of our methods differ from the findings the generator printed.
 """
 from __future__ import annotations
@@ -174,21 +176,30 @@ def child(method: str, path: str, trace: bool = False) -> dict:
     return out
 
 
-def measure(method: str, path: Path, repeat: int) -> dict:
-    runs = []
+def _once(method: str, path: Path, *extra: str) -> dict:
+    done = subprocess.run([sys.executable, __file__, "--child", method, str(path), *extra],
+                          capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(done.stdout)
+
+
+def measure_all(path: Path, repeat: int) -> list[dict]:
+    """Each method ``repeat`` times, in rounds (every method once a round, the baseline
+    included), so that a machine whose speed drifts (a shared VM) slows every method alike;
+    the best run of each, with its median and least CPU time."""
+    runs: dict[str, list[dict]] = {method: [] for method in METHODS}
     for _ in range(repeat):
-        done = subprocess.run([sys.executable, __file__, "--child", method, str(path)],
-                              capture_output=True, text=True, check=True, cwd=ROOT)
-        runs.append(json.loads(done.stdout))
-    best = min(runs, key=lambda r: r["seconds"])
-    best["seconds_median"] = statistics.median(r["seconds"] for r in runs)
-    best["cpu_s_min"] = min(r["cpu_s"] for r in runs)
-    best["runs"] = len(runs)
-    if method in ("registry extract", "pypdfium2"):   # tracemalloc slows the baseline further
-        done = subprocess.run([sys.executable, __file__, "--child", method, str(path), "--trace"],
-                              capture_output=True, text=True, check=True, cwd=ROOT)
-        best["py_peak_mb"] = json.loads(done.stdout)["py_peak_mb"]
-    return best
+        for method in METHODS:
+            runs[method].append(_once(method, path))
+    rows = []
+    for method, done in runs.items():
+        best = min(done, key=lambda r: r["seconds"])
+        best["seconds_median"] = statistics.median(r["seconds"] for r in done)
+        best["cpu_s_min"] = min(r["cpu_s"] for r in done)
+        best["runs"] = len(done)
+        if method in ("registry extract", "pypdfium2"):   # tracemalloc slows the baseline
+            best["py_peak_mb"] = _once(method, path, "--trace")["py_peak_mb"]
+        rows.append(best)
+    return rows
 
 
 # ---------------------------------------------------------------- main
@@ -222,8 +233,8 @@ def main() -> int:
             pdf.close()
             print(f"generated {pages} pages ({len(data) / 1e6:.1f} MB, {len(expected)} findings) "
                   f"in {time.perf_counter() - started:.1f} s", flush=True)
-            for method in METHODS:
-                result = measure(method, path, args.repeat)   # the baseline too: best of N
+            for result in measure_all(path, args.repeat):   # the baseline too: best of N
+                method = result["method"]
                 result.update(pages=pages, size=size, size_bytes=len(data),
                               pages_per_s=pages / result["seconds"],
                               rss_growth_mb=result["rss_peak_mb"] - result["rss_start_mb"])
