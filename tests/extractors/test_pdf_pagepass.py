@@ -167,3 +167,17 @@ def test_an_unloadable_page_fails_as_in_one_process_and_leaves_no_worker(split_s
         assert os.waitpid(-1, os.WNOHANG)[0] == 0        # no finished child left unreaped
     except ChildProcessError:
         pass                                              # no child at all
+
+
+def test_a_line_sent_by_a_worker_keeps_every_field() -> None:
+    """PdfLine pickles as a call with its fields (document.py): each field, set away from
+    its default, comes back (a field left out of ``__reduce__`` fails here)."""
+    from dataclasses import fields
+
+    from extractors.pdf.document import PdfLine
+
+    values = {"text": "1 By March", "x0": 1.5, "x1": 2.5, "top": 3.5, "bottom": 4.5,
+              "size": 9.5, "bold": True, "cells": ("a", "b"), "hang": 7.5}
+    assert set(values) == {f.name for f in fields(PdfLine)}
+    line = PdfLine(**values)
+    assert pickle.loads(pickle.dumps(line, -1)) == line
