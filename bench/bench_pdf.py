@@ -23,8 +23,8 @@ peak resident memory (``ru_maxrss``):
 
 The methods run in rounds, each once a round (``--repeat`` rounds), so that a shared
 machine whose speed drifts slows the baseline and our command alike; the best run of each
-is kept, with its median. Prints a table, writes bench/results/pdf.json, and exits non-zero if the findings of
-either of our methods differ from the findings the generator printed.
+is kept, with its median. Prints a table, writes bench/results/pdf.json, and exits
+non-zero if the findings of either of our methods differ from those the generator printed.
 """
 from __future__ import annotations
 

@@ -73,12 +73,6 @@ def by_address(name: str, restype, *argtypes):
     return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
-def text_object_fn():
-    """FPDFText_GetTextObject(textpage, char index): the drawing object's address, None
-    for a character pdfium generated (bound from pypdfium2 5.0 on: pyproject)."""
-    return by_address("FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-
-
 # ---------------------------------------------------------------- opening documents
 
 def _open_pdfium(data: bytes):

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from itertools import chain
 
-from extractors.pdf.document import BOLD_FONT_NAME, PdfLine, by_address, text_object_fn
+from extractors.pdf.document import BOLD_FONT_NAME, PdfLine, by_address
 from extractors.pdf.layout import merge_table_rows, reading_order, shared_gutter, within_bbox
 from extractors.pdf.ruled import column_edges, ruled_tables
 from extractors.pdf.words import HYPHEN_MARKS, fix_chars, last_index, line_segments
@@ -40,7 +40,11 @@ class PageReader:
         self.c = pdfium_c
         self.page, self.textpage, self.text = page, textpage, text
         self.raw = textpage.raw
-        self.address = ctypes.cast(self.raw, ctypes.c_void_p).value
+        self.text_address = ctypes.cast(self.raw, ctypes.c_void_p).value
+        # (text page, char index) -> the drawing object's address, None for a character
+        # pdfium generated (FPDFText_GetTextObject: bound from pypdfium2 5.0 on, pyproject)
+        self._object_of = by_address("FPDFText_GetTextObject", ctypes.c_void_p,
+                                     ctypes.c_void_p, ctypes.c_int)
         self.width, self.height = page.get_size()
         self._font = ctypes.create_string_buffer(128)
         self._flags = ctypes.c_int()
@@ -206,11 +210,11 @@ class PageReader:
     def count_paths(self, limit: int = 6) -> int:
         """How many path objects (rules, boxes) the page draws, counting up to ``limit``."""
         c, found = self.c, 0
-        raw = ctypes.cast(self.page.raw, ctypes.c_void_p).value
+        page_address = ctypes.cast(self.page.raw, ctypes.c_void_p).value
         get = by_address("FPDFPage_GetObject", ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
         kind = by_address("FPDFPageObj_GetType", ctypes.c_int, ctypes.c_void_p)
         for i in range(c.FPDFPage_CountObjects(self.page.raw)):
-            if kind(get(raw, i)) == c.FPDF_PAGEOBJ_PATH:
+            if kind(get(page_address, i)) == c.FPDF_PAGEOBJ_PATH:
                 found += 1
                 if found >= limit:
                     break
@@ -218,12 +222,12 @@ class PageReader:
 
     def text_object(self, ci: int) -> int | None:
         """The address of the text object that draws character ``ci``."""
-        return text_object_fn()(self.address, ci)
+        return self._object_of(self.text_address, ci)
 
     def object_starts(self) -> set[int]:
         """Text indices where a run of characters drawn by one text object begins (where
         pdfium starts a text rectangle), at the run's first character that is not a space."""
-        get, address, text = text_object_fn(), self.address, self.text
+        get, address, text = self._object_of, self.text_address, self.text
         starts, previous, pending = set(), None, False
         for ci in range(self.textpage.count_chars()):
             drawn_by = get(address, ci)
