@@ -2,9 +2,11 @@
 words, ligatures, layout pages, and the checks made when a PDF is opened."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from extractors.pdf.document import PdfError
+from extractors.pdf.document import PdfError, keep_freed_heap
 from extractors.pdf.blocks import pdf_blocks
 from extractors.pdf.furniture import remove_furniture
 from extractors.pdf.words import Vocabulary, fix_chars, join_hyphenated, join_lines, printed_lines
@@ -13,6 +15,8 @@ from extractors.pdf.pagepass import pdf_line_pages
 from tests.extractors.report_recipes import (SEED_RECOMMENDATIONS, SEED_TITLE, corrupt, report,
                                              seed_report, truncated, untidy_report)
 from tests.pdf_writer import page_break, para
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -157,3 +161,30 @@ def test_encrypted_pdf_raises_a_clear_error() -> None:
     assert b"/Encrypt" in data
     with pytest.raises(PdfError, match="encrypted"):
         pdf_line_pages(data)
+
+
+_TWO_PASSES = """
+import resource
+from extractors.pdf.pagepass import pdf_line_pages
+from tests.generated_pdfs import long_report
+
+data = long_report(30)[0]
+pdf_line_pages(data)                   # the heap grows to what a page needs
+before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+pages = len(pdf_line_pages(data))
+print(pages, resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
+"""
+
+
+@pytest.mark.skipif(not keep_freed_heap(), reason="the C library has no mallopt (glibc only)")
+def test_a_page_pass_reuses_the_heap_instead_of_asking_the_kernel_for_new_memory() -> None:
+    """Each page's pdfium objects are freed before the next page is read: that memory is
+    kept for it (``keep_freed_heap``), not returned to the kernel and faulted in again.
+    Page faults in a second pass over a document, in a fresh process as the CLI is."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _TWO_PASSES], capture_output=True,
+                          text=True, check=True, cwd=ROOT)
+    pages, faults = map(int, done.stdout.split())
+    assert pages >= 10 and faults < 2 * pages, f"{faults} page faults reading {pages} pages again"
