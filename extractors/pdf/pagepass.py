@@ -1,13 +1,15 @@
 """The one pdfium pass over a PDF's pages (``pdf_line_pages``): every page read once, in
-this process or, for a long document when the caller offers more than one worker, split
-into runs of pages read side by side by forked copies of this process.
+this process or, for a long document when the caller offers more than one worker, cut
+into runs of pages that this process and forked copies of it take in turn from a queue.
 
 A page's reading depends on the page before it in two ways only: whether that page named
 findings (from its raw text) and the column edges of a ruled table that ran off its foot.
-A worker starting at page k reads page k-1's text for the first; for the second it starts
-as if no table ran on, and the pages from k are read again here, in order, until one ends
-as the worker's reading of it did. So the pages are the same, field for field, however
-many workers read them (tests/extractors/test_pdf_pagepass.py).
+A run that does not follow the last one its process read starts as if the page before
+named nothing and carried no table; once every run is in, in page order, a run's first
+pages are read again here while what they were read with differs from what the page
+before left (one page, for a page that names no findings after one that does; more, for
+a table that runs on). So the pages are the same, field for field, however many workers
+read them and whichever runs each took (tests/extractors/test_pdf_pagepass.py).
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import logging
 import os
 import pickle
 import signal
+import struct
 
 from extractors.pdf.document import PDFIUM_LOCK, PdfError, PdfLayoutPage, open_pages
 from extractors.pdf.lines import PageReader
@@ -24,9 +27,13 @@ from extractors.pdf.words import names_findings
 
 log = logging.getLogger(__name__)
 MIN_PAGES_PER_WORKER = 24   # below this a fork costs more than it saves
+RUNS_PER_PROCESS = 8        # runs queued a process: at the end, one waits one run at most
 
 Edges = list[float] | None   # the column edges of a table running off a page's foot
 Read = tuple[PdfLayoutPage, bool, Edges]   # a page, whether it named findings, its edges
+Run = tuple[int, list[Read]]                # a run's first page (0-based) and its pages
+Failure = tuple[int, BaseException]         # the run where reading failed, and why
+_CLAIM = struct.Struct("<H")                # a run's number, as queued
 
 
 def pdf_line_pages(data: bytes, layout: bool = True, workers: int = 1) -> list[PdfLayoutPage]:
@@ -41,10 +48,10 @@ def pdf_line_pages(data: bytes, layout: bool = True, workers: int = 1) -> list[P
     """
     with PDFIUM_LOCK, open_pages(data) as pdf:
         count = len(pdf)
-        runs = min(workers, count // MIN_PAGES_PER_WORKER) if hasattr(os, "fork") else 1
-        if runs < 2:
+        processes = min(workers, count // MIN_PAGES_PER_WORKER) if hasattr(os, "fork") else 1
+        if processes < 2:
             return [page for page, _, _ in _read(pdf, 0, count, layout, False, None)]
-        return _split(pdf, count, layout, runs)
+        return _split(pdf, count, layout, processes)
 
 
 def _read(pdf, start: int, stop: int, layout: bool, before: bool, carried: Edges) -> list[Read]:
@@ -74,69 +81,138 @@ def _read_page(number: int, page, textpage, text: str, layout: bool, before: boo
                           text, order), named, edges)
 
 
-# ---------------------------------------------------------------- runs read side by side
+# ---------------------------------------------------------------- runs taken in turn
 
-def _split(pdf, count: int, layout: bool, runs: int) -> list[PdfLayoutPage]:
-    """Read the first run here and each other run in a forked worker; then mend each
-    boundary where a ruled table ran on from one run into the next."""
-    bounds = [count * i // runs for i in range(runs + 1)]
-    pending = [_fork(pdf, a, b, layout) for a, b in zip(bounds[1:-1], bounds[2:])]
+def _split(pdf, count: int, layout: bool, processes: int) -> list[PdfLayoutPage]:
+    """Cut the pages into runs and queue them; this process and ``processes`` - 1 forked
+    workers each take the next run as soon as they finish one, so a core that runs slower
+    (a shared VM's often does) reads fewer pages. Then the runs go back in page order,
+    each mended at its start (``_mend``). The queue holds a few dozen claims of 2 bytes,
+    far less than a pipe buffers, so writing it before any process reads cannot block."""
+    size = max(1, count // (processes * RUNS_PER_PROCESS))
+    starts = list(range(0, count, size))
+    queue = _queue(len(starts))
+    workers: list[tuple[int, int]] = []
     try:
-        reads = _read(pdf, 0, bounds[1], layout, False, None)
-        for start, stop in zip(bounds[1:-1], bounds[2:]):
-            theirs = _collect(pending.pop(0))
-            if theirs is None:     # the worker died: read its run here, in order
-                theirs = _read(pdf, start, stop, layout, reads[-1][1], reads[-1][2])
-            else:
-                _mend(pdf, start, theirs, layout, reads[-1][1], reads[-1][2])
-            reads += theirs
-    finally:                       # an error on an earlier page: stop the later workers
-        for pid, read_end in pending:
+        for _ in range(processes - 1):
+            workers.append(_fork(pdf, queue, starts, count, layout))
+        runs, failure = _take_runs(pdf, queue, starts, count, layout)
+        while workers:
+            answer = _collect(workers.pop(0))
+            if answer is not None:               # None: it died; its runs are read below
+                runs += answer[0]
+                failure = min((f for f in (failure, answer[1]) if f), key=lambda f: f[0],
+                              default=None)
+    finally:                     # an error here: stop the workers still reading
+        for pid, answer_end in workers:
             os.kill(pid, signal.SIGKILL)
-            os.close(read_end)
+            os.close(answer_end)
             os.waitpid(pid, 0)
-    return [page for page, _, _ in reads]
+        os.close(queue)
+    runs += _unanswered(pdf, starts, count, layout, runs, failure[0] if failure else len(starts))
+    if failure:
+        raise failure[1]        # the first page that fails, as in one process
+    return [page for page, _, _ in _in_order(pdf, runs, layout)]
 
 
-def _mend(pdf, start: int, theirs: list[Read], layout: bool, before: bool,
+def _queue(runs: int) -> int:
+    """A pipe holding the number of every run, its write end closed: each read of one
+    claim takes the next run; an empty read, that none is left."""
+    take, put = os.pipe()
+    try:
+        os.write(put, b"".join(_CLAIM.pack(number) for number in range(runs)))
+    finally:
+        os.close(put)
+    return take
+
+
+def _take_runs(pdf, queue: int, starts: list[int], count: int,
+               layout: bool) -> tuple[list[Run], Failure | None]:
+    """Read runs taken from the queue until it is empty. A run right after the last one
+    read here goes on from that page; any other is read as if the page before it named no
+    findings and carried no table (``_in_order`` mends it). At the first failure, the
+    queue is emptied (every earlier run is taken already) and the failure returned."""
+    runs: list[Run] = []
+    while claim := os.read(queue, _CLAIM.size):
+        (number,) = _CLAIM.unpack(claim)
+        start = starts[number]
+        stop = starts[number + 1] if number + 1 < len(starts) else count
+        follows = bool(runs) and runs[-1][0] + len(runs[-1][1]) == start
+        before, carried = runs[-1][1][-1][1:] if follows else (False, None)
+        try:
+            reads = _read(pdf, start, stop, layout, before, carried)
+        except Exception as exc:  # noqa: BLE001 - raised by the parent, in page order
+            while os.read(queue, 4096):
+                pass
+            return runs, (number, exc)
+        if follows:
+            runs[-1][1].extend(reads)
+        else:
+            runs.append((start, reads))
+    return runs, None
+
+
+def _unanswered(pdf, starts: list[int], count: int, layout: bool, runs: list[Run],
+                before: int) -> list[Run]:
+    """Runs numbered below ``before`` that no process answered for (a worker that died),
+    read here in order; a failure among them is the first, and is raised."""
+    read = {start + i for start, reads in runs for i in range(len(reads))}
+    return [(start, _read(pdf, start, stop, layout, False, None))
+            for start, stop in zip(starts[:before], [*starts[1:], count])
+            if start not in read]
+
+
+def _in_order(pdf, runs: list[Run], layout: bool) -> list[Read]:
+    """The runs' pages in page order, each run's first pages read again, in place, while
+    what they were read with differs from what the page before the run left."""
+    out: list[Read] = []
+    for start, reads in sorted(runs, key=lambda run: run[0]):
+        if out:
+            _mend(pdf, start, reads, layout, out[-1][1], out[-1][2])
+        out += reads
+    return out
+
+
+def _mend(pdf, start: int, reads: list[Read], layout: bool, before: bool,
           carried: Edges) -> None:
-    """Read a worker's first pages again, in place, while the table edges they were read
-    with (none, for its first page) differ from those the page before them left."""
-    assumed: Edges = None
-    for i, (_, named, edges) in enumerate(theirs):
-        if carried == assumed:
+    """Read a run's first pages again while they were read with other than the truth: its
+    first page as if the page before named no findings (which matters only to a page that
+    names none itself), each page with the table edges the page before it left when read."""
+    assumed_before, assumed = False, None
+    for i, (_, named, edges) in enumerate(reads):
+        if carried == assumed and (named or before == assumed_before):
             return
-        theirs[i] = _read(pdf, start + i, start + i + 1, layout, before, carried)[0]
-        before, carried, assumed = named, theirs[i][2], edges
+        reads[i] = _read(pdf, start + i, start + i + 1, layout, before, carried)[0]
+        before, carried = named, reads[i][2]
+        assumed_before, assumed = named, edges
 
 
-def _named_before(pdf, index: int) -> bool:
-    """Whether page ``index`` - 1 (0-based) named findings."""
-    if index == 0:
-        return False
-    with pdf.page(index - 1) as (_, _, text):
-        return names_findings(text)
-
-
-def _fork(pdf, start: int, stop: int, layout: bool) -> tuple[int, int]:
-    """A forked copy of this process that reads pages ``start`` to ``stop`` - 1 of the
-    open document and writes them back, pickled, through a pipe: (pid, read end)."""
-    read_end, write_end = os.pipe()
+def _fork(pdf, queue: int, starts: list[int], count: int, layout: bool) -> tuple[int, int]:
+    """A forked copy of this process that reads runs taken from the queue and writes them
+    back, pickled, through a pipe: (pid, read end)."""
+    answer_end, write_end = os.pipe()
     pid = os.fork()
     if pid:
         os.close(write_end)
-        return pid, read_end
-    os.close(read_end)          # the worker: one thread, this document, then exit at once
+        return pid, answer_end
+    os.close(answer_end)        # the worker: one thread, this document, then exit at once
     try:
         try:
-            payload = pickle.dumps(("pages", _read(pdf, start, stop, layout,
-                                                   _named_before(pdf, start), None)), -1)
-        except BaseException as exc:  # noqa: BLE001 - raised again by the parent, in order
+            payload = _pickled_answer(*_take_runs(pdf, queue, starts, count, layout))
+        except BaseException as exc:  # noqa: BLE001 - raised again by the parent
             payload = _pickled_error(exc)
         with os.fdopen(write_end, "wb") as out:
             out.write(payload)
     finally:
         os._exit(0)
+
+
+def _pickled_answer(runs: list[Run], failure: Failure | None) -> bytes:
+    try:
+        return pickle.dumps(("pages", (runs, failure)), -1)
+    except Exception:  # noqa: BLE001 - a failure whose exception does not pickle
+        number, exc = failure
+        return pickle.dumps(("pages", (runs, (number, PdfError(f"{type(exc).__name__}: {exc}")))), -1)
 
 
 def _pickled_error(exc: BaseException) -> bytes:
@@ -146,10 +222,11 @@ def _pickled_error(exc: BaseException) -> bytes:
         return pickle.dumps(("error", PdfError(f"{type(exc).__name__}: {exc}")), -1)
 
 
-def _collect(worker: tuple[int, int]) -> list[Read] | None:
-    """A worker's pages; its error raised here; None if it died before answering."""
-    pid, read_end = worker
-    with os.fdopen(read_end, "rb") as answer:
+def _collect(worker: tuple[int, int]) -> tuple[list[Run], Failure | None] | None:
+    """A worker's runs and its failure; an error of its own raised here; None if it died
+    before answering."""
+    pid, answer_end = worker
+    with os.fdopen(answer_end, "rb") as answer:
         payload = answer.read()
     os.waitpid(pid, 0)
     if not payload:

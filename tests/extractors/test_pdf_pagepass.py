@@ -66,18 +66,75 @@ def test_the_last_row_carried_needs_the_mend(split_small) -> None:
 
 def test_a_workers_first_page_knows_the_page_before_named_findings(split_small) -> None:
     """Page 2 names no findings but follows a page that does, so it is read column by
-    column; worker 2, which starts there, must know that from page 1's text."""
-    from tests.extractors.report_recipes import report
-    from tests.pdf_writer import heading, interleaved, page_break, para
-    data, _ = report("Custody inspection", [
-        heading("Recommendations", 1), para("We inspected custody suites in the force."),
-        page_break(),
-        interleaved([heading("Custody", 3), para("Staff kept a log of every check. " * 6)],
-                    [para("Detainees were seen by a nurse within the hour. " * 6)])])
+    column, whichever process reads it."""
+    data = _named_then_unnamed()
     alone = pdf_line_pages(data)
     assert len(alone) == 2 and alone[1].multi_column
     assert "recommendation" not in alone[1].text.lower()
     assert pdf_line_pages(data, workers=2) == alone
+
+
+def _named_then_unnamed() -> bytes:
+    """Page 1 names findings, page 2 does not and sets text side by side."""
+    from tests.extractors.report_recipes import report
+    from tests.pdf_writer import heading, interleaved, page_break, para
+    return report("Custody inspection", [
+        heading("Recommendations", 1), para("We inspected custody suites in the force."),
+        page_break(),
+        interleaved([heading("Custody", 3), para("Staff kept a log of every check. " * 6)],
+                    [para("Detainees were seen by a nurse within the hour. " * 6)])])[0]
+
+
+@pytest.mark.parametrize("report", ["named-then-unnamed", "last-row-carried", "long"])
+def test_runs_read_apart_and_out_of_order_are_mended_into_one_process_pages(report) -> None:
+    """Every page read as the first page of a run, last page first, as a worker that took
+    it would read it (no findings named before, no table carried in): put in order and
+    mended, the pages are those one process reads."""
+    data = {"named-then-unnamed": _named_then_unnamed,
+            "last-row-carried": lambda: _table_report(6 * LINE)[0],
+            "long": lambda: long_report(30)[0]}[report]()
+    alone = pdf_line_pages(data)
+    with pagepass.PDFIUM_LOCK, pagepass.open_pages(data) as pdf:
+        apart = [(i, pagepass._read(pdf, i, i + 1, True, False, None))
+                 for i in reversed(range(len(alone)))]
+        unmended = [reads[0][0] for _, reads in sorted(apart, key=lambda run: run[0])]
+        mended = [page for page, _, _ in pagepass._in_order(pdf, apart, True)]
+    assert mended == alone
+    if report != "long":                  # these two need the mend: read apart, they differ
+        assert unmended != alone
+
+
+def test_the_queue_gives_each_run_once_and_a_run_after_ones_own_goes_on_from_it() -> None:
+    """Runs taken from the queue: one taken elsewhere (another process) is not read here;
+    the runs read here one after another come back as one run."""
+    data, _ = long_report(30)
+    count = len(pdf_line_pages(data))
+    starts = list(range(0, count, 5))
+    queue = pagepass._queue(len(starts))
+    try:
+        assert os.read(queue, pagepass._CLAIM.size) == pagepass._CLAIM.pack(0)  # taken elsewhere
+        with pagepass.PDFIUM_LOCK, pagepass.open_pages(data) as pdf:
+            runs, failure = pagepass._take_runs(pdf, queue, starts, count, True)
+        assert os.read(queue, 2) == b""                 # nothing left to take
+    finally:
+        os.close(queue)
+    assert failure is None
+    assert [(start, len(reads)) for start, reads in runs] == [(5, count - 5)]
+    assert [page for page, _, _ in runs[0][1]] == pdf_line_pages(data)[5:]
+
+
+def test_runs_no_process_answered_for_are_read_here_up_to_the_first_failure() -> None:
+    data, _ = long_report(30)
+    alone = pdf_line_pages(data)
+    starts = [0, 10, 20]
+    with pagepass.PDFIUM_LOCK, pagepass.open_pages(data) as pdf:
+        answered = [(10, pagepass._read(pdf, 10, 20, True, False, None))]
+        missing = pagepass._unanswered(pdf, starts, len(alone), True, answered, 3)
+        assert [start for start, _ in missing] == [0, 20]
+        before_run_1 = pagepass._unanswered(pdf, starts, len(alone), True, answered, 1)
+        assert [start for start, _ in before_run_1] == [0]       # run 1 failed: 20 unread
+        pages = [page for page, _, _ in pagepass._in_order(pdf, answered + missing, True)]
+    assert pages == alone
 
 
 def _children_cpu() -> float:
