@@ -193,3 +193,31 @@ def test_extract_of_a_pdf_imports_no_orchestration_tables_or_pdfplumber(tmp_path
     assert "extractors" in imported and "pypdfium2" in imported
     assert imported & {"prefect", "pandas", "pandera", "sqlalchemy", "alembic", "httpx",
                        "pdfplumber", "bs4", "lxml", "pydantic"} == set()
+
+
+def test_extract_runs_without_the_cycle_collector_and_turns_it_back_on(tmp_path: Path,
+                                                                       capsys) -> None:
+    """`hmicfrs extract` holds one document: no collection runs while it reads (the
+    collector would only scan objects their reference counts free), and a caller in the
+    same process gets the collector back."""
+    import gc
+
+    from flows.cli import extract
+    from tests.generated_pdfs import long_report
+    data, expected = long_report(12)
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data)
+    collections: list[int] = []
+    callback = lambda phase, info: collections.append(info["generation"])  # noqa: E731
+    gc.callbacks.append(callback)
+    try:
+        assert gc.isenabled()
+        extract(str(path), None)
+        assert gc.isenabled()
+        found = len(collections)
+        gc.collect()                        # the callback sees a collection when one runs
+        assert len(collections) > found
+    finally:
+        gc.callbacks.remove(callback)
+    assert found == 0
+    assert len(json.loads(capsys.readouterr().out)["recommendations"]) == len(expected)
