@@ -221,3 +221,23 @@ def test_extract_runs_without_the_cycle_collector_and_turns_it_back_on(tmp_path:
         gc.callbacks.remove(callback)
     assert found == 0
     assert len(json.loads(capsys.readouterr().out)["recommendations"]) == len(expected)
+
+
+def test_extract_exits_without_scanning_its_objects_again(tmp_path: Path) -> None:
+    """Python's exit scans every object for cycles, some 15 ms after an extract: the
+    command freezes them in the last exit handler to run (one registered before it runs
+    after it, and counts them)."""
+    from tests.generated_pdfs import long_report
+    path = tmp_path / "report.pdf"
+    path.write_bytes(long_report(4)[0])
+    code = ("import atexit, gc, sys\n"
+            "atexit.register(lambda: print('frozen', gc.get_freeze_count(), file=sys.stderr))\n"
+            "from flows.cli import main\n"
+            "sys.argv = ['hmicfrs', 'extract', sys.argv[1]]\n"
+            "main()\n")
+    proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                          text=True, timeout=300, check=True,
+                          env={**os.environ, "HMICFRS_DATA_DIR": str(tmp_path / "data")})
+    assert json.loads(proc.stdout)["kind"] == "report_pdf"
+    frozen = int(proc.stderr.split("frozen")[-1])
+    assert frozen > 10_000, proc.stderr
