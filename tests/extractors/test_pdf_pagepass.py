@@ -123,6 +123,39 @@ def test_the_queue_gives_each_run_once_and_a_run_after_ones_own_goes_on_from_it(
     assert [page for page, _, _ in runs[0][1]] == pdf_line_pages(data)[5:]
 
 
+def test_a_slower_taker_gets_fewer_runs_and_no_run_is_taken_twice() -> None:
+    """A forked process that takes a run from the queue every 200 ms, while this one reads
+    runs as fast as it can: this one reads most of them, and the runs taken by either
+    are every run, once."""
+    data, _ = long_report(30)
+    count = len(pdf_line_pages(data))
+    starts = list(range(0, count, 2))
+    queue = pagepass._queue(len(starts))
+    taken_end, tell = os.pipe()
+    pid = os.fork()
+    if pid == 0:                                       # the slow taker
+        import time
+        while claim := os.read(queue, pagepass._CLAIM.size):
+            os.write(tell, claim)
+            time.sleep(0.2)
+        os._exit(0)
+    os.close(tell)
+    try:
+        with pagepass.PDFIUM_LOCK, pagepass.open_pages(data) as pdf:
+            runs, failure = pagepass._take_runs(pdf, queue, starts, count, True)
+    finally:
+        os.waitpid(pid, 0)
+        os.close(queue)
+    with os.fdopen(taken_end, "rb") as answer:
+        claims = answer.read()
+    theirs = [pagepass._CLAIM.unpack_from(claims, i)[0] for i in range(0, len(claims), 2)]
+    mine = [starts.index(start + i) for start, reads in runs
+            for i in range(0, len(reads), 2)]
+    assert failure is None
+    assert sorted(mine + theirs) == list(range(len(starts)))
+    assert len(mine) > 2 * len(theirs), (mine, theirs)
+
+
 def test_runs_no_process_answered_for_are_read_here_up_to_the_first_failure() -> None:
     data, _ = long_report(30)
     alone = pdf_line_pages(data)
