@@ -212,7 +212,8 @@ def _pickled_answer(runs: list[Run], failure: Failure | None) -> bytes:
         return pickle.dumps(("pages", (runs, failure)), -1)
     except Exception:  # noqa: BLE001 - a failure whose exception does not pickle
         number, exc = failure
-        return pickle.dumps(("pages", (runs, (number, PdfError(f"{type(exc).__name__}: {exc}")))), -1)
+        plain = PdfError(f"{type(exc).__name__}: {exc}")
+        return pickle.dumps(("pages", (runs, (number, plain))), -1)
 
 
 def _pickled_error(exc: BaseException) -> bytes:
