@@ -1,5 +1,4 @@
 """The `hmicfrs` command line (typer). Commands parse options and call flows or queries."""
-from __future__ import annotations
 
 import atexit
 import gc

@@ -2,7 +2,6 @@
 
 Registered on the `hmicfrs` typer app by one import in flows/cli.py.
 """
-from __future__ import annotations
 
 import csv
 import io

@@ -1,5 +1,4 @@
 """`hmicfrs responses`: the responses to reports, read from the site or recorded by hand."""
-from __future__ import annotations
 
 import sys
 from typing import Optional

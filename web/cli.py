@@ -1,5 +1,4 @@
 """`hmicfrs serve`: registered on the CLI's typer app by one import in flows/cli.py."""
-from __future__ import annotations
 
 import os
 from typing import Optional

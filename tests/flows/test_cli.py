@@ -241,3 +241,13 @@ def test_extract_exits_without_scanning_its_objects_again(tmp_path: Path) -> Non
     assert json.loads(proc.stdout)["kind"] == "report_pdf"
     frozen = int(proc.stderr.split("frozen")[-1])
     assert frozen > 10_000, proc.stderr
+
+
+def test_every_commands_annotations_are_objects_not_strings_to_evaluate() -> None:
+    """typer reads each command's annotations at every start; strings (``from __future__
+    import annotations`` in a command module) would be evaluated each time (flows/cli_app.py)."""
+    from flows.cli import app
+    callbacks = [c.callback for c in app.registered_commands] + [app.registered_callback.callback]
+    assert len(callbacks) >= 15 and {"extract", "serve"} <= {f.__name__ for f in callbacks}
+    assert [f.__qualname__ for f in callbacks
+            if any(isinstance(a, str) for a in f.__annotations__.values())] == []
