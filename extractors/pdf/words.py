@@ -102,7 +102,7 @@ class Vocabulary:
         """Words and compounds of ``text``, read from each distinct whitespace-separated
         token (neither pattern spans a space), so a long report's repeated words cost
         one set insertion each, not one regex match."""
-        text = _SPLIT_WORD.sub(" ", text.lower())   # both halves of split words
+        text = drop_split_words(text.lower())   # both halves of split words
         for token in set(text.split()):
             self._words.update(_WORD.findall(token))
             if "-" in token:
@@ -111,6 +111,27 @@ class Vocabulary:
     def is_word(self, word: str) -> bool:
         w = word.lower()
         return w in self.words or w in COMMON_WORDS
+
+
+def drop_split_words(text: str) -> str:
+    """``_SPLIT_WORD.sub(" ", text)``, tried only where a match can start: at the run of
+    lower-case letters before each line-end hyphen (trying every position cost 6 ms of
+    a 100-page report's 250,000 characters)."""
+    out, done = [], 0
+    hyphen = text.find("-\n")
+    while hyphen >= 0:
+        start = hyphen
+        while start > done and text[start - 1] in _LOWER:
+            start -= 1
+        found = _SPLIT_WORD.match(text, start) if start < hyphen else None
+        if found:
+            out += (text[done:start], " ")
+            done = found.end()
+        hyphen = text.find("-\n", max(hyphen + 2, done))
+    return "".join(out) + text[done:] if out else text
+
+
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 def join_hyphenated(left: str, right: str, vocab: Vocabulary) -> str:

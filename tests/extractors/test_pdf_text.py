@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.pdf.document import PdfError, keep_freed_heap
 from extractors.pdf.blocks import pdf_blocks
@@ -188,3 +190,21 @@ def test_a_page_pass_reuses_the_heap_instead_of_asking_the_kernel_for_new_memory
                           text=True, check=True, cwd=ROOT)
     pages, faults = map(int, done.stdout.split())
     assert pages >= 10 and faults < 2 * pages, f"{faults} page faults reading {pages} pages again"
+
+
+@settings(max_examples=400, derandomize=True, database=None)
+@given(st.text(alphabet="ab-\n .'A\u2019", max_size=40))
+def test_split_words_are_dropped_as_the_pattern_drops_them(text: str) -> None:
+    """The vocabulary drops both halves of a word split at a line end; the scan that tries
+    only the letters before each line-end hyphen drops what the pattern's own scan of
+    every position does."""
+    from extractors.pdf.words import _SPLIT_WORD, drop_split_words
+    assert drop_split_words(text) == _SPLIT_WORD.sub(" ", text)
+
+
+def test_a_split_word_and_a_chained_one_are_dropped_whole() -> None:
+    from extractors.pdf.words import drop_split_words
+    assert drop_split_words("the recom-\nmendation is firm") == "the   is firm"
+    assert drop_split_words("is-\n\u2014 firm, and") == " , and"     # a dash between halves
+    assert drop_split_words("ab-\ncd-\nef and gh") == " -\nef and gh"
+    assert drop_split_words("no split here") == "no split here"
