@@ -212,15 +212,19 @@ def _pickled_answer(runs: list[Run], failure: Failure | None) -> bytes:
         return pickle.dumps(("pages", (runs, failure)), -1)
     except Exception:  # noqa: BLE001 - a failure whose exception does not pickle
         number, exc = failure
-        plain = PdfError(f"{type(exc).__name__}: {exc}")
-        return pickle.dumps(("pages", (runs, (number, plain))), -1)
+        return pickle.dumps(("pages", (runs, (number, _plain(exc)))), -1)
 
 
 def _pickled_error(exc: BaseException) -> bytes:
     try:
         return pickle.dumps(("error", exc), -1)
     except Exception:  # noqa: BLE001 - an exception that does not pickle
-        return pickle.dumps(("error", PdfError(f"{type(exc).__name__}: {exc}")), -1)
+        return pickle.dumps(("error", _plain(exc)), -1)
+
+
+def _plain(exc: BaseException) -> PdfError:
+    """An exception that does not pickle, as a PdfError that says what it was."""
+    return PdfError(f"{type(exc).__name__}: {exc}")
 
 
 def _collect(worker: tuple[int, int]) -> tuple[list[Run], Failure | None] | None:

@@ -271,3 +271,16 @@ def test_a_line_sent_by_a_worker_keeps_every_field() -> None:
     assert set(values) == {f.name for f in fields(PdfLine)}
     line = PdfLine(**values)
     assert pickle.loads(pickle.dumps(line, -1)) == line
+
+
+def test_a_workers_failure_that_does_not_pickle_comes_back_as_a_pdf_error() -> None:
+    class Unpicklable(Exception):
+        def __reduce__(self):
+            raise TypeError("cannot pickle")
+
+    kind, (runs, (number, exc)) = pickle.loads(
+        pagepass._pickled_answer([], (3, Unpicklable("page 7 broke"))))
+    assert (kind, runs, number) == ("pages", [], 3)
+    assert isinstance(exc, PdfError) and str(exc) == "Unpicklable: page 7 broke"
+    kind, exc = pickle.loads(pagepass._pickled_error(Unpicklable("the worker broke")))
+    assert kind == "error" and str(exc) == "Unpicklable: the worker broke"
