@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,10 +30,10 @@ if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
                 "(apt-get install chromium chromium-driver)", allow_module_level=True)
 
 from selenium import webdriver  # noqa: E402
-from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.common.exceptions import (  # noqa: E402
+    NoAlertPresentException, TimeoutException, WebDriverException)
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 REFERENCE = "how-effectively-do-the-police-record-crime"
@@ -102,12 +103,24 @@ def _page_rows(driver: webdriver.Chrome) -> list[tuple[str, str, str, str]]:
             for tr in driver.find_elements(By.CSS_SELECTOR, "#deadlines tbody tr")]
 
 
-def _navigate(driver: webdriver.Chrome, action) -> None:  # type: ignore[no-untyped-def]
+def _navigate(driver: webdriver.Chrome, action, timeout: float = 30) -> None:  # type: ignore[no-untyped-def]
     """Do what loads a new page (click a submit button or a link, run a script) and wait
-    until the old page is gone, so what follows reads the new one."""
-    old = driver.find_element(By.TAG_NAME, "html")
+    until a new document has loaded, so what follows reads the new one.
+
+    The old document is marked with a token; the wait ends when the document in the
+    window has no such mark and has finished loading. Selenium's ``staleness_of`` asks
+    the old element a question instead, and while Chromium swaps documents the answer
+    can be "Node with given id does not belong to the document", an error rather than
+    "stale" (a CI failure on Chromium 150). Errors raised while the window is between
+    documents are retried; the wait still fails after ``timeout`` s if no new page arrives.
+    """
+    token = uuid.uuid4().hex
+    driver.execute_script("document.documentElement.dataset.leaving = arguments[0]", token)
     action()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, timeout, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script(
+            "return document.readyState === 'complete'"
+            " && document.documentElement.dataset.leaving !== arguments[0]", token))
 
 
 def _notice(driver: webdriver.Chrome) -> str:
@@ -126,6 +139,19 @@ def _shot(driver: webdriver.Chrome, name: str, tmp_path: Path) -> None:
     if os.environ.get("HMICFRS_SCREENSHOTS") == "1":
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         shutil.copy(path, SCREENSHOTS / name)
+
+
+def test_the_wait_for_a_new_page_fails_when_no_page_loads(browser, loaded_store) -> None:  # type: ignore[no-untyped-def]
+    """The helper every other test leans on can fail: an action that loads nothing (a
+    script that changes the page in place) times out; going to another page does not."""
+    driver, _ = browser
+    with live_server(loaded_store[0]) as base:
+        driver.get(f"{base}/deadlines?as_of={AS_OF.isoformat()}")
+        with pytest.raises(TimeoutException):
+            _navigate(driver, lambda: driver.execute_script(
+                "document.querySelector('h1').textContent = 'changed in place'"), timeout=1.5)
+        _navigate(driver, lambda: driver.get(f"{base}/publications/{REFERENCE}"), timeout=10)
+        assert driver.find_element(By.TAG_NAME, "h1").text not in ("", "changed in place")
 
 
 def test_deadlines_page_lists_what_the_cli_lists_and_filters(browser, loaded_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
